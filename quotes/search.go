@@ -1,0 +1,88 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+)
+
+// Query asks for quotes. The index, the bot and the command line all speak it.
+type Query struct {
+	// Guild scopes the search: the shared corpus plus this guild's own quotes.
+	// The empty guild sees the shared corpus only.
+	Guild string
+	// Text is what the user typed, taken as plain words: no operator or field
+	// syntax is interpreted.
+	Text string
+	// Speaker, when set, keeps only quotes by a speaker whose name matches.
+	Speaker string
+	// Limit caps the matches returned (the index clamps it to its own maximum);
+	// Offset skips that many of the best matches, for paging.
+	Limit, Offset int
+}
+
+// Match is one quote found by a search, with its relevance and the byte
+// ranges of Quote.Text that matched the query.
+type Match struct {
+	Quote      Quote   `json:"quote"`
+	Score      float64 `json:"score"`
+	Highlights []Span  `json:"highlights,omitempty"`
+}
+
+// Span is a half-open byte range [Start, End) of a string.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Results is the answer to a Query.
+type Results struct {
+	// Total counts every matching quote, not only those returned.
+	Total   int     `json:"total"`
+	Matches []Match `json:"matches"`
+	// Suggestion, set only when nothing matched, is a nearby spelling of the
+	// query built from words and speakers the collection knows ("" if none).
+	Suggestion string `json:"suggestion,omitempty"`
+}
+
+// Attribution is one candidate answer to "who said this?": a speaker, the
+// quote of theirs that best matches, and how sure the index is.
+type Attribution struct {
+	Speaker string  `json:"speaker"`
+	Score   float64 `json:"score"`
+	// Confidence is in [0, 1]: the share of the evidence that points at this
+	// speaker, discounted when even the best quote matches the phrase weakly.
+	Confidence float64 `json:"confidence"`
+	Quote      Match   `json:"quote"`
+}
+
+// Mark returns text with every span wrapped in open and close, as in
+// Mark(t, spans, "**", "**") for Markdown bold. Spans are sorted and merged
+// first; spans outside text are ignored, so a stale highlight never panics.
+func Mark(text string, spans []Span, open, close string) string {
+	if len(spans) == 0 {
+		return text
+	}
+	s := append([]Span(nil), spans...)
+	sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		sp := s[i]
+		for i+1 < len(s) && s[i+1].Start <= sp.End {
+			if s[i+1].End > sp.End {
+				sp.End = s[i+1].End
+			}
+			i++
+		}
+		if sp.Start < last || sp.End > len(text) || sp.Start >= sp.End {
+			continue
+		}
+		b.WriteString(text[last:sp.Start])
+		b.WriteString(open)
+		b.WriteString(text[sp.Start:sp.End])
+		b.WriteString(close)
+		last = sp.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
