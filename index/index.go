@@ -1,0 +1,405 @@
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"crypto/sha256"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/quotebot/quotebot/quotes"
+)
+
+// ErrLocked is returned by Open when another process holds the index.
+var ErrLocked = errors.New("index: in use by another process")
+
+// ErrVersion is returned by Open for an index built by an incompatible
+// version of quotebot.
+var ErrVersion = errors.New("index: built with another mapping version")
+
+// Index is a quote index. Its methods are safe for concurrent use.
+type Index struct {
+	b    bleve.Index
+	path string // "" for an in-memory index
+
+	// writeMu serialises writes, so the check for an existing ID and the
+	// write that follows are atomic.
+	writeMu sync.Mutex
+}
+
+const versionKey = "quotebot_mapping_version"
+
+// openTimeout bounds how long Open waits for another process to release the
+// index before it returns ErrLocked (bleve would otherwise wait forever).
+const openTimeout = time.Second
+
+// Open opens the index in dir, creating it when dir does not exist or is
+// empty. It returns ErrLocked when another process has it open.
+func Open(dir string) (*Index, error) {
+	config := map[string]any{"bolt_timeout": openTimeout.String()}
+	b, err := bleve.OpenUsing(dir, config)
+	switch {
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || (errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(dir)):
+		im, merr := newMapping()
+		if merr != nil {
+			return nil, fmt.Errorf("index: mapping: %w", merr)
+		}
+		if isEmptyDir(dir) {
+			_ = os.Remove(dir) // bleve creates the directory itself
+		}
+		if mkErr := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o755); mkErr != nil {
+			return nil, fmt.Errorf("index: create %s: %w", dir, mkErr)
+		}
+		b, err = bleve.NewUsing(dir, im, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, config)
+		if err != nil {
+			return nil, fmt.Errorf("index: create %s: %w", dir, err)
+		}
+		if err := b.SetInternal([]byte(versionKey), []byte(mappingVersion)); err != nil {
+			b.Close()
+			return nil, fmt.Errorf("index: create %s: %w", dir, err)
+		}
+	case err != nil:
+		if strings.Contains(err.Error(), "timeout") {
+			return nil, fmt.Errorf("%w: %s", ErrLocked, dir)
+		}
+		return nil, fmt.Errorf("index: open %s: %w (if it is damaged, move it aside and rebuild it with `quotebot import` from an export)", dir, err)
+	}
+	v, err := b.GetInternal([]byte(versionKey))
+	if err != nil {
+		b.Close()
+		return nil, fmt.Errorf("index: open %s: %w", dir, err)
+	}
+	if string(v) != mappingVersion {
+		b.Close()
+		return nil, fmt.Errorf("%w: %s has version %q, this quotebot needs %q: export it with the old version and import it into a new directory", ErrVersion, dir, v, mappingVersion)
+	}
+	return &Index{b: b, path: dir}, nil
+}
+
+func isEmptyDir(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) == 0
+}
+
+// OpenMem returns an empty index held in memory, for tests and the console.
+func OpenMem() (*Index, error) {
+	im, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index: mapping: %w", err)
+	}
+	// scorch with no path keeps its segments in memory: the same engine,
+	// and so the same behaviour, as an index on disk.
+	b, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("index: new in memory: %w", err)
+	}
+	return &Index{b: b}, nil
+}
+
+// Close flushes and closes the index. Using the index after Close fails.
+func (ix *Index) Close() error {
+	if err := ix.b.Close(); err != nil {
+		return fmt.Errorf("index: close: %w", err)
+	}
+	return nil
+}
+
+// Add indexes q after normalising and validating it; validation errors wrap
+// quotes.ErrInvalid. It returns added=false, and changes nothing, when a quote
+// with the same ID is already stored (IDs derive from guild, speaker and text,
+// so adding the same quote twice is harmless). On an on-disk index the quote
+// is persisted when Add returns.
+func (ix *Index) Add(ctx context.Context, q quotes.Quote) (added bool, err error) {
+	st, err := ix.AddBatch(ctx, []quotes.Quote{q})
+	if err != nil {
+		var be *BatchError
+		if errors.As(err, &be) && len(be.Rejected) == 1 {
+			return false, be.Rejected[0].Err
+		}
+		return false, err
+	}
+	return st.Added == 1, nil
+}
+
+// BatchStats counts what AddBatch did.
+type BatchStats struct {
+	Added     int // new quotes written
+	Unchanged int // quotes whose ID was already stored (or repeated in the batch)
+}
+
+// Rejected is one quote of a batch that failed validation.
+type Rejected struct {
+	Pos int // its position in the batch
+	Err error
+}
+
+// BatchError is returned by AddBatch when some quotes failed validation; the
+// valid ones were written all the same.
+type BatchError struct {
+	Rejected []Rejected
+}
+
+func (e *BatchError) Error() string {
+	return fmt.Sprintf("index: %d of the batch rejected, first: %v", len(e.Rejected), e.Rejected[0].Err)
+}
+
+// MaxBatch is the most quotes AddBatch writes in one bleve batch; larger
+// slices are written in several, each persisted before the next.
+const MaxBatch = 2000
+
+// AddBatch indexes qs like Add, in batches. Invalid quotes are skipped and
+// reported in a *BatchError; the rest are written. Stats count the valid ones.
+func (ix *Index) AddBatch(ctx context.Context, qs []quotes.Quote) (BatchStats, error) {
+	var st BatchStats
+	var rejected []Rejected
+	for start := 0; start < len(qs); start += MaxBatch {
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
+		end := min(start+MaxBatch, len(qs))
+		s, rej, err := ix.addChunk(qs[start:end], start)
+		st.Added += s.Added
+		st.Unchanged += s.Unchanged
+		rejected = append(rejected, rej...)
+		if err != nil {
+			return st, err
+		}
+	}
+	if len(rejected) > 0 {
+		return st, &BatchError{Rejected: rejected}
+	}
+	return st, nil
+}
+
+func (ix *Index) addChunk(qs []quotes.Quote, offset int) (BatchStats, []Rejected, error) {
+	var st BatchStats
+	var rejected []Rejected
+	docs := make(map[string]*document, len(qs))
+	order := make([]string, 0, len(qs))
+	for i, q := range qs {
+		q.Normalize()
+		if err := q.Validate(); err != nil {
+			rejected = append(rejected, Rejected{Pos: offset + i, Err: err})
+			continue
+		}
+		if _, dup := docs[q.ID]; dup {
+			st.Unchanged++
+			continue
+		}
+		d, err := newDocument(q)
+		if err != nil {
+			rejected = append(rejected, Rejected{Pos: offset + i, Err: err})
+			continue
+		}
+		docs[q.ID] = d
+		order = append(order, q.ID)
+	}
+	if len(order) == 0 {
+		return st, rejected, nil
+	}
+
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	existing, err := ix.existing(order)
+	if err != nil {
+		return st, rejected, err
+	}
+	batch := ix.b.NewBatch()
+	for _, id := range order {
+		if existing[id] {
+			st.Unchanged++
+			continue
+		}
+		if err := batch.Index(id, docs[id]); err != nil {
+			return st, rejected, fmt.Errorf("index: add %s: %w", id, err)
+		}
+		st.Added++
+	}
+	if batch.Size() > 0 {
+		// With unsafe_batch off (the default), Batch returns once the
+		// segment is persisted: an acknowledged write survives a crash.
+		if err := ix.b.Batch(batch); err != nil {
+			return BatchStats{Unchanged: st.Unchanged}, rejected, fmt.Errorf("index: write batch: %w", err)
+		}
+	}
+	return st, rejected, nil
+}
+
+// existing reports which of ids are already stored.
+func (ix *Index) existing(ids []string) (map[string]bool, error) {
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Score = "none"
+	res, err := ix.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index: look up ids: %w", err)
+	}
+	found := make(map[string]bool, len(res.Hits))
+	for _, h := range res.Hits {
+		found[h.ID] = true
+	}
+	return found, nil
+}
+
+func newDocument(q quotes.Quote) (*document, error) {
+	js, err := json.Marshal(q)
+	if err != nil {
+		return nil, fmt.Errorf("index: encode %s: %w", q.ID, err)
+	}
+	return &document{
+		Text:    q.Text,
+		Speaker: q.Speaker,
+		SpkKey:  speakerKeys(q.Guild, q.Speaker),
+		Guild:   guildTerm(q.Guild),
+		Rand:    randFor(q.ID),
+		Stored:  string(js),
+	}, nil
+}
+
+func guildTerm(guild string) string {
+	if guild == "" {
+		return sharedGuild
+	}
+	return guild
+}
+
+// randFor maps an ID to a fixed number in [0,1), so Random can pick a quote
+// with one range query instead of paging deep into the index.
+func randFor(id string) float64 {
+	sum := sha256.Sum256([]byte(id))
+	return float64(binary.BigEndian.Uint64(sum[:8])>>11) / (1 << 53)
+}
+
+// Get returns the quote with the given ID if guild may see it (it is in the
+// shared corpus or belongs to guild); otherwise an error wrapping
+// quotes.ErrNotFound.
+func (ix *Index) Get(ctx context.Context, guild, id string) (quotes.Quote, error) {
+	if !quotes.ValidID(id) {
+		return quotes.Quote{}, fmt.Errorf("index: quote %q: %w", id, quotes.ErrNotFound)
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = []string{fieldStored}
+	req.Score = "none"
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return quotes.Quote{}, fmt.Errorf("index: get %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return quotes.Quote{}, fmt.Errorf("index: quote %s: %w", id, quotes.ErrNotFound)
+	}
+	q, err := decodeHit(res.Hits[0])
+	if err != nil {
+		return quotes.Quote{}, err
+	}
+	if q.Guild != "" && q.Guild != guild {
+		return quotes.Quote{}, fmt.Errorf("index: quote %s: %w", id, quotes.ErrNotFound)
+	}
+	return q, nil
+}
+
+// Delete removes the quote with the given ID if it belongs to guild (the
+// empty guild owns the shared corpus). A quote of another guild is reported
+// as not found, like one that does not exist.
+func (ix *Index) Delete(ctx context.Context, guild, id string) error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	q, err := ix.Get(ctx, guild, id)
+	if err != nil {
+		return err
+	}
+	if q.Guild != guild {
+		return fmt.Errorf("index: quote %s: %w", id, quotes.ErrNotFound)
+	}
+	batch := ix.b.NewBatch()
+	batch.Delete(id)
+	if err := ix.b.Batch(batch); err != nil {
+		return fmt.Errorf("index: delete %s: %w", id, err)
+	}
+	return nil
+}
+
+// Count returns how many quotes guild can see: the shared corpus and its own.
+func (ix *Index) Count(ctx context.Context, guild string) (int, error) {
+	req := bleve.NewSearchRequestOptions(scoped(guild, query.NewMatchAllQuery()), 0, 0, false)
+	req.Score = "none"
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, fmt.Errorf("index: count: %w", err)
+	}
+	return int(res.Total), nil
+}
+
+// All yields every quote in the index, of every guild, in ID order. It reads
+// in pages, so memory stays flat however large the index is. A failure ends
+// the sequence with a non-nil error.
+func (ix *Index) All(ctx context.Context) iter.Seq2[quotes.Quote, error] {
+	return func(yield func(quotes.Quote, error) bool) {
+		const page = 1000
+		var after []string
+		for {
+			req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), page, 0, false)
+			req.Fields = []string{fieldStored}
+			req.SortBy([]string{"_id"})
+			req.Score = "none"
+			if after != nil {
+				req.SetSearchAfter(after)
+			}
+			res, err := ix.b.SearchInContext(ctx, req)
+			if err != nil {
+				yield(quotes.Quote{}, fmt.Errorf("index: read all: %w", err))
+				return
+			}
+			for _, h := range res.Hits {
+				q, err := decodeHit(h)
+				if !yield(q, err) || err != nil {
+					return
+				}
+			}
+			if len(res.Hits) < page {
+				return
+			}
+			after = []string{res.Hits[len(res.Hits)-1].ID}
+		}
+	}
+}
+
+func decodeHit(h *search.DocumentMatch) (quotes.Quote, error) {
+	s, ok := h.Fields[fieldStored].(string)
+	if !ok {
+		return quotes.Quote{}, fmt.Errorf("index: quote %s has no stored body", h.ID)
+	}
+	var q quotes.Quote
+	if err := json.Unmarshal([]byte(s), &q); err != nil {
+		return quotes.Quote{}, fmt.Errorf("index: decode %s: %w", h.ID, err)
+	}
+	return q, nil
+}
+
+// scoped restricts q to what guild may see, without changing scores.
+func scoped(guild string, q query.Query) query.Query {
+	terms := []query.Query{termQuery(fieldGuild, sharedGuild)}
+	if guild != "" {
+		terms = append(terms, termQuery(fieldGuild, guild))
+	}
+	b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
+	b.AddFilter(query.NewDisjunctionQuery(terms))
+	return b
+}
+
+func termQuery(field, term string) *query.TermQuery {
+	t := query.NewTermQuery(term)
+	t.SetField(field)
+	return t
+}

@@ -1,0 +1,352 @@
+package index_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/quotebot/quotebot/index"
+	"github.com/quotebot/quotebot/quotes"
+)
+
+// loadTestQuotes reads testdata/quotes.jsonl, a small corpus of quotes in
+// quotebot's own JSON form.
+func loadTestQuotes(t testing.TB) []quotes.Quote {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "quotes.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var qs []quotes.Quote
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var q quotes.Quote
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			t.Fatalf("testdata/quotes.jsonl: %v", err)
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+// newTestIndex returns an in-memory index holding qs.
+func newTestIndex(t testing.TB, qs []quotes.Quote) *index.Index {
+	t.Helper()
+	ix, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.AddBatch(context.Background(), qs); err != nil {
+		t.Fatalf("AddBatch: %v", err)
+	}
+	return ix
+}
+
+func speakersOf(ms []quotes.Match) []string {
+	out := []string{}
+	for _, m := range ms {
+		if !slices.Contains(out, m.Quote.Speaker) {
+			out = append(out, m.Quote.Speaker)
+		}
+	}
+	return out
+}
+
+// TestSearches runs the cases of testdata/searches.json: each names the
+// speakers whose quotes must come back, best first (a prefix of the result).
+func TestSearches(t *testing.T) {
+	ix := newTestIndex(t, loadTestQuotes(t))
+	b, err := os.ReadFile(filepath.Join("testdata", "searches.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Name    string   `json:"name"`
+		Query   string   `json:"query"`
+		Speaker string   `json:"speaker"`
+		Want    []string `json:"want"`
+	}
+	if err := json.Unmarshal(b, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), quotes.Query{Text: c.Query, Speaker: c.Speaker, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := speakersOf(res.Matches)
+			if len(c.Want) == 0 {
+				if len(got) != 0 {
+					t.Errorf("Search(%q) = %v, want nothing", c.Query, got)
+				}
+				return
+			}
+			if len(got) < len(c.Want) || !slices.Equal(got[:len(c.Want)], c.Want) {
+				t.Errorf("Search(%q, speaker %q) = %v, want first %v", c.Query, c.Speaker, got, c.Want)
+			}
+		})
+	}
+}
+
+func TestWhoSaidSeed(t *testing.T) {
+	ix := newTestIndex(t, loadTestQuotes(t))
+	for _, c := range []struct{ phrase, want string }{
+		{"ready to do everything in its power", "Dmitry Peskov"},
+		{"natural", "Iranian foreign ministry spokesman"},
+		{"only thing we have to fear", "Franklin D. Roosevelt"},
+		{"imagination is more importnat than knowledge", "Albert Einstein"},
+	} {
+		got, err := ix.WhoSaid(context.Background(), "", c.phrase, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || got[0].Speaker != c.want {
+			t.Errorf("WhoSaid(%q) = %v, want %q first", c.phrase, got, c.want)
+			continue
+		}
+		if got[0].Confidence <= 0 || got[0].Confidence > 1 {
+			t.Errorf("WhoSaid(%q) confidence = %v, want in (0,1]", c.phrase, got[0].Confidence)
+		}
+	}
+}
+
+func TestWhoSaidNobody(t *testing.T) {
+	ix := newTestIndex(t, loadTestQuotes(t))
+	for _, phrase := range []string{"zebra helicopter", "the", "", "purple elephants dancing in the"} {
+		got, err := ix.WhoSaid(context.Background(), "", phrase, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 0 {
+			t.Errorf("WhoSaid(%q) = %v, want nobody", phrase, got)
+		}
+	}
+}
+
+func TestAddIdempotent(t *testing.T) {
+	qs := loadTestQuotes(t)
+	ix := newTestIndex(t, qs)
+	ctx := context.Background()
+	st, err := ix.AddBatch(ctx, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Added != 0 || st.Unchanged != len(qs) {
+		t.Errorf("second AddBatch = %+v, want 0 added, %d unchanged", st, len(qs))
+	}
+	n, err := ix.Count(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(qs) {
+		t.Errorf("Count = %d, want %d", n, len(qs))
+	}
+}
+
+func TestAddRejectsInvalid(t *testing.T) {
+	ix := newTestIndex(t, nil)
+	ctx := context.Background()
+	for _, q := range []quotes.Quote{
+		{Text: "", Speaker: "x"},
+		{Text: "bad \x00 byte", Speaker: "x"},
+		{Text: "bad utf8 \xff", Speaker: "x"},
+	} {
+		if _, err := ix.Add(ctx, q); !errors.Is(err, quotes.ErrInvalid) {
+			t.Errorf("Add(%q) error = %v, want ErrInvalid", q.Text, err)
+		}
+	}
+	good := quotes.Quote{Text: "fine", Speaker: "x"}
+	st, err := ix.AddBatch(ctx, []quotes.Quote{{Text: ""}, good})
+	var be *index.BatchError
+	if !errors.As(err, &be) || len(be.Rejected) != 1 || be.Rejected[0].Pos != 0 {
+		t.Fatalf("AddBatch error = %v, want one rejection at 0", err)
+	}
+	if st.Added != 1 {
+		t.Errorf("AddBatch added %d, want the valid quote added", st.Added)
+	}
+}
+
+func TestGuildIsolation(t *testing.T) {
+	ctx := context.Background()
+	ix := newTestIndex(t, loadTestQuotes(t))
+	secret := quotes.Quote{Text: "the purple walrus sings at midnight", Speaker: "Alice Secret", Guild: "111"}
+	if _, err := ix.Add(ctx, secret); err != nil {
+		t.Fatal(err)
+	}
+	secret.Normalize()
+
+	res, err := ix.Search(ctx, quotes.Query{Guild: "111", Text: "purple walrus"})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("owner guild search = %+v, %v; want the quote", res, err)
+	}
+	for _, g := range []string{"", "222"} {
+		res, err := ix.Search(ctx, quotes.Query{Guild: g, Text: "purple walrus", Speaker: "alice"})
+		if err != nil || res.Total != 0 {
+			t.Errorf("guild %q Search = %d hits, %v; want none", g, res.Total, err)
+		}
+		if res.Suggestion != "" && res.Suggestion != "purple walrus" {
+			// A suggestion must not leak the other guild's speaker either.
+			if res.Suggestion == "Alice Secret" {
+				t.Errorf("guild %q suggestion leaks %q", g, res.Suggestion)
+			}
+		}
+		who, err := ix.WhoSaid(ctx, g, "purple walrus sings", 3)
+		if err != nil || len(who) != 0 {
+			t.Errorf("guild %q WhoSaid = %v, %v; want nobody", g, who, err)
+		}
+		if _, err := ix.Get(ctx, g, secret.ID); !errors.Is(err, quotes.ErrNotFound) {
+			t.Errorf("guild %q Get = %v, want ErrNotFound", g, err)
+		}
+		if err := ix.Delete(ctx, g, secret.ID); !errors.Is(err, quotes.ErrNotFound) {
+			t.Errorf("guild %q Delete = %v, want ErrNotFound", g, err)
+		}
+		names, err := ix.Speakers(ctx, g, "ali", 25)
+		if err != nil || slices.Contains(names, "Alice Secret") {
+			t.Errorf("guild %q Speakers = %v, %v; must not list Alice Secret", g, names, err)
+		}
+		sug, err := ix.Suggest(ctx, g, "purple wal", 25)
+		if err != nil || len(sug) != 0 {
+			t.Errorf("guild %q Suggest = %v, %v; want none", g, sug, err)
+		}
+		for range 20 {
+			q, err := ix.Random(ctx, g, "")
+			if err != nil || q.Guild != "" {
+				t.Fatalf("guild %q Random = %+v, %v; want a shared quote", g, q, err)
+			}
+		}
+	}
+	if _, err := ix.Random(ctx, "222", "alice secret"); !errors.Is(err, quotes.ErrNotFound) {
+		t.Errorf("Random by another guild's speaker = %v, want ErrNotFound", err)
+	}
+	if q, err := ix.Random(ctx, "111", "alice secret"); err != nil || q.ID != secret.ID {
+		t.Errorf("owner Random by speaker = %v, %v", q.ID, err)
+	}
+	if err := ix.Delete(ctx, "111", secret.ID); err != nil {
+		t.Errorf("owner Delete = %v", err)
+	}
+	if _, err := ix.Get(ctx, "111", secret.ID); !errors.Is(err, quotes.ErrNotFound) {
+		t.Errorf("Get after Delete = %v, want ErrNotFound", err)
+	}
+}
+
+func TestSpeakers(t *testing.T) {
+	ix := newTestIndex(t, loadTestQuotes(t))
+	ctx := context.Background()
+	for _, c := range []struct {
+		prefix string
+		want   string
+	}{
+		{"pesk", "Dmitry Peskov"},
+		{"dmitry p", "Dmitry Peskov"},
+		{"EINSTEIN", "Albert Einstein"},
+		{"", "Albert Einstein"}, // most quotes first
+	} {
+		got, err := ix.Speakers(ctx, "", c.prefix, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || got[0] != c.want {
+			t.Errorf("Speakers(%q) = %v, want %q first", c.prefix, got, c.want)
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	ix := newTestIndex(t, loadTestQuotes(t))
+	for _, c := range []struct{ prefix, want string }{
+		{"ready to do ev", "Dmitry Peskov"},
+		{"imag", "Albert Einstein"},
+		{"gutter ", "Oscar Wilde"},
+	} {
+		got, err := ix.Suggest(context.Background(), "", c.prefix, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || got[0].Quote.Speaker != c.want {
+			t.Errorf("Suggest(%q) = %v, want %q first", c.prefix, speakersOf(got), c.want)
+		}
+	}
+}
+
+func TestHighlights(t *testing.T) {
+	ix := newTestIndex(t, loadTestQuotes(t))
+	res, err := ix.Search(context.Background(), quotes.Query{Text: "ready to do everything"})
+	if err != nil || len(res.Matches) == 0 {
+		t.Fatalf("Search = %v, %v", res, err)
+	}
+	m := res.Matches[0]
+	got := quotes.Mark(m.Quote.Text, m.Highlights, "[", "]")
+	// "to" stands alone before "achieve": common words are marked only
+	// beside another matched word.
+	want := "is [ready] [to] [do] [everything] in its power to achieve this."
+	if got != want {
+		t.Errorf("highlighted = %q, want %q", got, want)
+	}
+}
+
+func TestSuggestionOnNoMatch(t *testing.T) {
+	ix := newTestIndex(t, loadTestQuotes(t))
+	ctx := context.Background()
+	res, err := ix.Search(ctx, quotes.Query{Text: "imagination", Speaker: "einstien"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 0 || res.Suggestion != "Albert Einstein" {
+		t.Errorf("Search by misspelt speaker = %d hits, suggestion %q; want 0 and Albert Einstein", res.Total, res.Suggestion)
+	}
+}
+
+func TestOpenOnDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ctx := context.Background()
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := quotes.Quote{Text: "persist me", Speaker: "Disk"}
+	if _, err := ix.Add(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := index.Open(dir); !errors.Is(err, index.ErrLocked) {
+		t.Errorf("second Open = %v, want ErrLocked", err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	q.Normalize()
+	got, err := ix.Get(ctx, "", q.ID)
+	if err != nil || got.Text != "persist me" {
+		t.Errorf("Get after reopen = %+v, %v", got, err)
+	}
+}
+
+func TestAllStreamsEverything(t *testing.T) {
+	qs := loadTestQuotes(t)
+	ix := newTestIndex(t, qs)
+	n := 0
+	for q, err := range ix.All(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.ID == "" || q.Text == "" {
+			t.Errorf("All yielded %+v", q)
+		}
+		n++
+	}
+	if n != len(qs) {
+		t.Errorf("All yielded %d quotes, want %d", n, len(qs))
+	}
+}

@@ -1,0 +1,279 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/quotebot/quotebot/quotes"
+)
+
+// Bounds on what one query may cost. User text longer than MaxQueryLen is cut
+// (at a word boundary); words past MaxQueryWords are ignored.
+const (
+	MaxQueryLen   = 300 // bytes of query text considered
+	MaxQueryWords = 16  // distinct words considered
+	MaxLimit      = 25  // matches one search returns
+	MaxOffset     = 500 // deepest page a search reaches
+)
+
+// word is one distinct word of the user's query.
+type word struct {
+	exact string // lower case, as typed
+	stem  string // English stem, as the text field indexes it
+	fuzzy int    // edits allowed when matching exact; 0 if the word is known
+	stop  bool   // a very common word: weak evidence on its own
+}
+
+// parsed is the user's text taken apart into words. Nothing in it is
+// interpreted: `*`, `/re/`, `+`, `-` and `field:` are plain characters that
+// the analyzers drop or keep as part of a word.
+type parsed struct {
+	text  string // the text the phrase queries analyse (bounded)
+	words []word
+}
+
+// parse analyses text with the index's own analyzers and marks the words the
+// index has never seen, so only those are matched with typos allowed.
+func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
+	text = clip(text, MaxQueryLen)
+	p := parsed{text: text}
+	exact := ix.analyze(analyzerExact, text)
+	stems := ix.analyze(analyzerText, text)
+	if len(exact) != len(stems) {
+		// The analyzers share a tokenizer and neither drops tokens; this
+		// cannot happen, but a silent misalignment would be worse than none.
+		return p, fmt.Errorf("index: analyzers disagree on %q", text)
+	}
+	seen := make(map[string]bool)
+	for i := range exact {
+		w := word{exact: string(exact[i].Term), stem: string(stems[i].Term)}
+		if seen[w.stem] {
+			continue
+		}
+		seen[w.stem] = true
+		w.stop = stopWords[w.exact]
+		p.words = append(p.words, w)
+		if len(p.words) == MaxQueryWords {
+			break
+		}
+	}
+	for i := range p.words {
+		w := &p.words[i]
+		n := utf8.RuneCountInString(w.exact)
+		if n < 4 || w.stop {
+			continue
+		}
+		known, err := ix.knownTerm(fieldExact, w.exact)
+		if err != nil {
+			return p, err
+		}
+		if !known {
+			w.fuzzy = 1
+			if n >= 6 {
+				w.fuzzy = 2 // a transposition is two edits
+			}
+		}
+	}
+	return p, nil
+}
+
+// analyze runs a named analyzer of the mapping over text.
+func (ix *Index) analyze(name, text string) analysis.TokenStream {
+	a := ix.b.Mapping().AnalyzerNamed(name)
+	if a == nil {
+		return nil
+	}
+	return a.Analyze([]byte(text))
+}
+
+// knownTerm reports whether term occurs in field's dictionary.
+func (ix *Index) knownTerm(field, term string) (bool, error) {
+	d, err := ix.b.FieldDictRange(field, []byte(term), []byte(term))
+	if err != nil {
+		return false, fmt.Errorf("index: dictionary: %w", err)
+	}
+	defer d.Close()
+	e, err := d.Next()
+	if err != nil {
+		return false, fmt.Errorf("index: dictionary: %w", err)
+	}
+	return e != nil && e.Term == term, nil
+}
+
+// textQuery builds the bleve query for a search or who-said: phrase matches
+// first (exact wording above English word forms), then as many of the words
+// as possible, each by its stem or, for a word the index does not know, by
+// the nearest spellings.
+func textQuery(p parsed) query.Query {
+	if len(p.words) == 0 {
+		return query.NewMatchNoneQuery()
+	}
+	var words []query.Query
+	for _, w := range p.words {
+		var q query.Query = termQuery(fieldText, w.stem)
+		if w.fuzzy > 0 {
+			f := query.NewFuzzyQuery(w.exact)
+			f.SetField(fieldExact)
+			f.SetFuzziness(w.fuzzy)
+			f.SetBoost(0.8)
+			q = query.NewDisjunctionQuery([]query.Query{q, f})
+		}
+		words = append(words, q)
+	}
+	should := []query.Query{query.NewDisjunctionQuery(words)}
+	if len(p.words) > 1 {
+		exact := query.NewMatchPhraseQuery(p.text)
+		exact.SetField(fieldExact)
+		exact.SetBoost(2)
+		stem := query.NewMatchPhraseQuery(p.text)
+		stem.SetField(fieldText)
+		should = append(should, exact, stem)
+	}
+	return query.NewDisjunctionQuery(should)
+}
+
+// clip cuts s to at most n bytes, at a word boundary when there is one, and
+// never inside a UTF-8 sequence.
+func clip(s string, n int) string {
+	s = strings.ToValidUTF8(s, " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if sp := strings.LastIndexAny(s[:cut], " \t\n"); sp > n/2 {
+		cut = sp
+	}
+	return s[:cut]
+}
+
+// matchInfo is what a hit's text shares with the query.
+type matchInfo struct {
+	spans    []quotes.Span
+	coverage float64 // weighted share of the query's words found, in [0,1]
+	phrase   bool    // the query's words occur in the text, in order, adjacent
+}
+
+// inspect finds the query's words in text, for highlights and for judging
+// how well a quote matches. Stop words count a fifth of other words.
+func (ix *Index) inspect(p parsed, text string) matchInfo {
+	var mi matchInfo
+	if len(p.words) == 0 {
+		return mi
+	}
+	exact := ix.analyze(analyzerExact, text)
+	stems := ix.analyze(analyzerText, text)
+	if len(exact) != len(stems) {
+		return mi
+	}
+	byStem := make(map[string]int, len(p.words))
+	for i, w := range p.words {
+		byStem[w.stem] = i
+	}
+	found := make([]bool, len(p.words))
+	hit := make([]int, len(exact)) // word index+1, or 0
+	for i := range exact {
+		if wi, ok := byStem[string(stems[i].Term)]; ok {
+			hit[i] = wi + 1
+			continue
+		}
+		for wi, w := range p.words {
+			if w.fuzzy > 0 && withinEdits(w.exact, string(exact[i].Term), w.fuzzy) {
+				hit[i] = wi + 1
+				break
+			}
+		}
+	}
+	for i, h := range hit {
+		if h == 0 {
+			continue
+		}
+		w := p.words[h-1]
+		found[h-1] = true
+		// A stop word is highlighted only beside another matched word, so
+		// "ready **to do everything**" but not every "the" in the quote.
+		if w.stop && !(i > 0 && hit[i-1] != 0) && !(i+1 < len(hit) && hit[i+1] != 0) {
+			continue
+		}
+		mi.spans = append(mi.spans, quotes.Span{Start: exact[i].Start, End: exact[i].End})
+	}
+	var got, all float64
+	for i, w := range p.words {
+		wt := 1.0
+		if w.stop {
+			wt = 0.2
+		}
+		all += wt
+		if found[i] {
+			got += wt
+		}
+	}
+	mi.coverage = got / all
+	mi.phrase = containsRun(hit, len(p.words))
+	return mi
+}
+
+// containsRun reports whether hit has n adjacent matched tokens.
+func containsRun(hit []int, n int) bool {
+	run := 0
+	for _, h := range hit {
+		if h != 0 {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// withinEdits reports whether a and b are at most k edits apart
+// (insertions, deletions, substitutions), in O(len·k) time.
+func withinEdits(a, b string, k int) bool {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > k || -d > k {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > k {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= k
+}
+
+// stopWords are English words too common to count as evidence on their own.
+var stopWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`a an and are as at be but by for from had has have he her his i if in into is it
+its me my no not of on or our she so than that the their them then there these they this to was we were what when
+which who will with would you your`) {
+		m[w] = true
+	}
+	return m
+}()

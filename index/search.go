@@ -1,0 +1,203 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/quotebot/quotebot/quotes"
+)
+
+// Search finds the quotes guild can see that best match q.Text, optionally
+// by a speaker whose name matches q.Speaker. Any word form matches ("believe"
+// finds "believes"); exact phrases rank first; a word the index does not know
+// is matched with up to one typo (two edits for words of six letters or
+// more). Matches carry highlight spans. When nothing matches, Results has a
+// Suggestion built from known words and speakers.
+//
+// An empty q.Text lists the speaker's quotes (or all quotes) in index order.
+func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, error) {
+	limit := clampInt(q.Limit, 1, MaxLimit, 5)
+	offset := clampInt(q.Offset, 0, MaxOffset, 0)
+	p, err := ix.parse(ctx, q.Text)
+	if err != nil {
+		return quotes.Results{}, err
+	}
+	var bq query.Query
+	if strings.TrimSpace(q.Text) == "" {
+		bq = query.NewMatchAllQuery()
+	} else {
+		bq = textQuery(p)
+	}
+	req := bleve.NewSearchRequestOptions(ix.filtered(q.Guild, q.Speaker, bq), limit, offset, false)
+	req.Fields = []string{fieldStored}
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return quotes.Results{}, fmt.Errorf("index: search: %w", err)
+	}
+	out := quotes.Results{Total: int(res.Total), Matches: make([]quotes.Match, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		qt, err := decodeHit(h)
+		if err != nil {
+			return quotes.Results{}, err
+		}
+		out.Matches = append(out.Matches, quotes.Match{Quote: qt, Score: h.Score, Highlights: ix.inspect(p, qt.Text).spans})
+	}
+	if out.Total == 0 {
+		out.Suggestion, err = ix.suggestion(ctx, q, p)
+		if err != nil {
+			return quotes.Results{}, err
+		}
+	}
+	return out, nil
+}
+
+// filtered scopes bq to guild and, when speaker is set, to quotes whose
+// speaker's name contains every word of it. Neither filter changes scores.
+func (ix *Index) filtered(guild, speaker string, bq query.Query) query.Query {
+	filters := []query.Query{guildFilter(guild)}
+	if speaker = strings.TrimSpace(clip(speaker, quotes.MaxSpeakerLen)); speaker != "" {
+		m := query.NewMatchQuery(speaker)
+		m.SetField(fieldSpeaker)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		filters = append(filters, m)
+	}
+	b := query.NewBooleanQuery([]query.Query{bq}, nil, nil)
+	if len(filters) == 1 {
+		b.AddFilter(filters[0])
+	} else {
+		b.AddFilter(query.NewConjunctionQuery(filters))
+	}
+	return b
+}
+
+func guildFilter(guild string) query.Query {
+	terms := []query.Query{termQuery(fieldGuild, sharedGuild)}
+	if guild != "" {
+		terms = append(terms, termQuery(fieldGuild, guild))
+	}
+	return query.NewDisjunctionQuery(terms)
+}
+
+// suggestion proposes, for a search that found nothing, the query with each
+// unknown word replaced by the nearest known one, or the nearest speaker.
+func (ix *Index) suggestion(ctx context.Context, q quotes.Query, p parsed) (string, error) {
+	if q.Speaker != "" {
+		names, err := ix.Speakers(ctx, q.Guild, q.Speaker, 1)
+		if err != nil {
+			return "", err
+		}
+		if len(names) == 0 {
+			names, err = ix.nearestSpeakers(ctx, q.Guild, q.Speaker, 1)
+			if err != nil {
+				return "", err
+			}
+		}
+		if len(names) > 0 && !strings.EqualFold(names[0], q.Speaker) {
+			return names[0], nil
+		}
+	}
+	changed := false
+	out := make([]string, 0, len(p.words))
+	for _, w := range p.words {
+		if w.fuzzy == 0 {
+			out = append(out, w.exact)
+			continue
+		}
+		near, err := ix.nearestTerm(fieldExact, w.exact, w.fuzzy)
+		if err != nil {
+			return "", err
+		}
+		if near == "" {
+			near = w.exact
+		} else {
+			changed = true
+		}
+		out = append(out, near)
+	}
+	if !changed {
+		return "", nil
+	}
+	return strings.Join(out, " "), nil
+}
+
+// nearestTerm returns the known term of field closest to term (fewest edits,
+// then most documents), or "". bleve's fuzzy dictionary reports no counts
+// (v2.6.3), so each candidate's count is read from the dictionary itself.
+func (ix *Index) nearestTerm(field, term string, fuzziness int) (string, error) {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return "", fmt.Errorf("index: dictionary: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return "", fmt.Errorf("index: dictionary: %w", err)
+	}
+	defer r.Close()
+	fr, ok := r.(bindex.IndexReaderFuzzy)
+	if !ok {
+		return "", nil
+	}
+	d, err := fr.FieldDictFuzzy(field, term, fuzziness, "")
+	if err != nil {
+		return "", fmt.Errorf("index: dictionary: %w", err)
+	}
+	var cands []string
+	for len(cands) < 64 {
+		e, err := d.Next()
+		if err != nil {
+			d.Close()
+			return "", fmt.Errorf("index: dictionary: %w", err)
+		}
+		if e == nil {
+			break
+		}
+		cands = append(cands, e.Term)
+	}
+	d.Close()
+	best, bestEdits, bestCount := "", fuzziness+1, uint64(0)
+	for _, c := range cands {
+		edits := 1
+		if !withinEdits(term, c, 1) {
+			edits = 2
+		}
+		n, err := ix.termCount(field, c)
+		if err != nil {
+			return "", err
+		}
+		if edits < bestEdits || (edits == bestEdits && n > bestCount) {
+			best, bestEdits, bestCount = c, edits, n
+		}
+	}
+	return best, nil
+}
+
+// termCount is the number of documents that hold term in field.
+func (ix *Index) termCount(field, term string) (uint64, error) {
+	d, err := ix.b.FieldDictRange(field, []byte(term), []byte(term))
+	if err != nil {
+		return 0, fmt.Errorf("index: dictionary: %w", err)
+	}
+	defer d.Close()
+	e, err := d.Next()
+	if err != nil || e == nil {
+		return 0, err
+	}
+	return e.Count, nil
+}
+
+func clampInt(v, lo, hi, def int) int {
+	switch {
+	case v == 0 && def != 0:
+		return def
+	case v < lo:
+		return lo
+	case v > hi:
+		return hi
+	}
+	return v
+}

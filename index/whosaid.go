@@ -1,0 +1,98 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/quotebot/quotebot/quotes"
+)
+
+// Who-said tuning. Each value was chosen on the quotable + fortunes fragment
+// set in quality_test.go; change them only with that test's figures in hand.
+const (
+	whoSaidHits      = 40   // top quotes weighed as evidence
+	minCoverage      = 0.6  // a quote must hold this weighted share of the phrase's words
+	otherQuoteWeight = 0.35 // each further matching quote adds this share of its score
+)
+
+// WhoSaid ranks the speakers guild can see by the evidence that they said
+// phrase: an exact phrase counts most, and several matching quotes by one
+// speaker count more than one. Each Attribution carries the speaker's best
+// matching quote and a confidence. It returns an empty slice, not an error,
+// when the evidence is weak: no quote holds most of the phrase's words.
+func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) ([]quotes.Attribution, error) {
+	limit = clampInt(limit, 1, MaxLimit, 3)
+	p, err := ix.parse(ctx, phrase)
+	if err != nil {
+		return nil, err
+	}
+	if len(p.words) == 0 {
+		return []quotes.Attribution{}, nil
+	}
+	// A phrase of only common words ("to be or not to be") is evidence
+	// only where its words stand together, as a phrase.
+	allStop := true
+	for _, w := range p.words {
+		allStop = allStop && w.stop
+	}
+	req := bleve.NewSearchRequestOptions(ix.filtered(guild, "", textQuery(p)), whoSaidHits, 0, false)
+	req.Fields = []string{fieldStored}
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: who said: %w", err)
+	}
+
+	type candidate struct {
+		quotes.Attribution
+		evidence float64
+		coverage float64
+	}
+	byKey := make(map[string]*candidate)
+	var order []*candidate
+	for _, h := range res.Hits {
+		q, err := decodeHit(h)
+		if err != nil {
+			return nil, err
+		}
+		if q.Speaker == "" {
+			continue
+		}
+		mi := ix.inspect(p, q.Text)
+		if mi.coverage < minCoverage || (allStop && (!mi.phrase || len(p.words) < 2)) {
+			continue
+		}
+		score := h.Score
+		if mi.phrase {
+			score *= 1.5
+		}
+		key := strings.ToLower(q.Speaker)
+		c := byKey[key]
+		if c == nil {
+			c = &candidate{Attribution: quotes.Attribution{
+				Speaker: q.Speaker,
+				Quote:   quotes.Match{Quote: q, Score: h.Score, Highlights: mi.spans},
+			}, coverage: mi.coverage}
+			c.evidence = score
+			byKey[key] = c
+			order = append(order, c)
+			continue
+		}
+		c.evidence += otherQuoteWeight * score
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].evidence > order[j].evidence })
+	var total float64
+	for _, c := range order {
+		total += c.evidence
+	}
+	out := make([]quotes.Attribution, 0, min(limit, len(order)))
+	for _, c := range order[:min(limit, len(order))] {
+		c.Score = c.evidence
+		c.Confidence = c.evidence / total * c.coverage
+		out = append(out, c.Attribution)
+	}
+	return out, nil
+}
