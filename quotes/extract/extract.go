@@ -1,0 +1,354 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/quotebot/quotebot/quotes"
+)
+
+// Article is a news article to extract quotations from. Only Text is
+// required; the other fields flow into each quote's Source.
+type Article struct {
+	Text      string
+	Title     string
+	Publisher string
+	URL       string
+	// Date is the publication date, "2006-01-02", or "".
+	Date string
+}
+
+// Quotation is one stretch of quoted words in an article and, when the
+// article says, who said them.
+type Quotation struct {
+	// Text is the quoted words without their quotation marks:
+	// Article.Text[Start:End] == Text.
+	Text       string
+	Start, End int // byte offsets into Article.Text
+	// Speaker is the person or organisation the article attributes the
+	// words to, resolved as a reader would (pronouns, descriptions and last
+	// names to the name the article gives); "" when the words are not
+	// attributed, as scare quotes and titles are not.
+	Speaker string
+	// Role is the speaker's office or function as the article gives it
+	// ("Kremlin spokesman"), or "".
+	Role string
+	// Cue is the reporting word that attributes the words ("said",
+	// "adding", "according to"), as written; "" when the quotation carries
+	// on the previous one's without a cue of its own.
+	Cue string
+}
+
+// maxWindow bounds the words looked at on either side of a quotation for its
+// cue, so that the work per quotation is constant.
+const maxWindow = 40
+
+// Quotations returns every quotation in a.Text in text order, attributed or
+// not. It returns nil when the text has none. Its cost is linear in
+// len(a.Text).
+func Quotations(a Article) []Quotation {
+	text := a.Text
+	spans := findSpans(text)
+	if len(spans) == 0 {
+		return nil
+	}
+	toks := tokenize(text, spans)
+	x := &extractor{text: text, spans: spans, toks: toks}
+	x.qtok = make([]int, len(spans))
+	for i := range toks {
+		if toks[i].kind == tQuote {
+			x.qtok[toks[i].q] = i
+		}
+	}
+	x.ents = collectMentions(toks, cueSubjects(toks))
+	out := make([]Quotation, len(spans))
+	for i, s := range spans {
+		out[i] = Quotation{Text: text[s.start:s.end], Start: s.start, End: s.end}
+	}
+	x.attribute(out)
+	return out
+}
+
+// Extract returns the attributed quotations of a as quotes, with a's
+// metadata as their Source, normalised and valid. Quotations without a
+// speaker, and any that fail quotes.Quote.Validate (too long, say), are left
+// out. It returns nil when nothing is attributed.
+func Extract(a Article) []quotes.Quote {
+	var out []quotes.Quote
+	for _, q := range Quotations(a) {
+		if q.Speaker == "" {
+			continue
+		}
+		qt := quotes.Quote{
+			Text:    q.Text,
+			Speaker: q.Speaker,
+			Role:    q.Role,
+			Source:  quotes.Source{Title: a.Title, Publisher: a.Publisher, URL: a.URL, Date: a.Date},
+		}
+		qt.Normalize()
+		if qt.Validate() != nil {
+			continue
+		}
+		out = append(out, qt)
+	}
+	return out
+}
+
+type extractor struct {
+	text  string
+	spans []span
+	toks  []token
+	qtok  []int // token index of each span
+	ents  *entities
+}
+
+// An attribution is a speaker found for a quotation.
+type attribution struct {
+	speaker, role, cue string
+}
+
+func (x *extractor) attribute(out []Quotation) {
+	attrs := make([]attribution, len(x.spans))
+	found := make([]bool, len(x.spans))
+	for i := range x.spans {
+		k := x.qtok[i]
+		a, ok := x.afterCue(k)
+		if !ok {
+			a, ok = x.beforeCue(k)
+		}
+		if !ok && x.spans[i].cont && i > 0 && found[i-1] {
+			// The next paragraph of a quotation (testdata/multipara.txt).
+			a, ok = attribution{speaker: attrs[i-1].speaker, role: attrs[i-1].role}, true
+		}
+		if !ok {
+			a, ok = x.continuation(i, attrs, found)
+		}
+		if ok && a.speaker != "" {
+			attrs[i], found[i] = a, true
+			// Earlier paragraphs of the same quotation share its speaker.
+			for j := i; j > 0 && x.spans[j].cont && !found[j-1]; j-- {
+				attrs[j-1] = attribution{speaker: a.speaker, role: a.role}
+				found[j-1] = true
+			}
+		}
+	}
+	for i := range out {
+		if found[i] {
+			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, attrs[i].role, attrs[i].cue
+		}
+	}
+}
+
+// isCue reports whether the word at k is a reporting verb, and how many
+// tokens the cue spans ("according to" is two).
+func isCue(toks []token, k int) (int, bool) {
+	t := &toks[k]
+	if t.kind != tWord || t.text != t.low {
+		return 0, false
+	}
+	if t.low == "according" && k+1 < len(toks) && toks[k+1].low == "to" {
+		return 2, true
+	}
+	return 1, cueVerbs[t.low]
+}
+
+// cueSubjects returns the last words of the proper nouns that stand as the
+// subject of a reporting verb anywhere in the text: they are people or
+// organisations even when no word list knows them.
+func cueSubjects(toks []token) map[string]bool {
+	m := make(map[string]bool)
+	for k := range toks {
+		if _, ok := isCue(toks, k); !ok {
+			continue
+		}
+		if k > 0 && toks[k-1].capital() && !sentenceWords[toks[k-1].low] {
+			m[strings.ToLower(stripPossessive(toks[k-1].text))] = true
+		}
+	}
+	return m
+}
+
+// afterCue finds a cue that follows the quotation at token k: "…," he said;
+// "…," said Peskov; "…," the White House said in a statement
+// (testdata/cues.txt).
+func (x *extractor) afterCue(k int) (attribution, bool) {
+	toks := x.toks
+	s := x.spans[toks[k].q]
+	last := lastRune(x.text[s.start:s.end])
+	j := k + 1
+	if j < len(toks) && (toks[j].punct(',') || toks[j].punct('—') || toks[j].punct('–')) {
+		j++
+	} else if last != ',' && last != '?' && last != '!' && last != '.' && last != '—' && last != '-' && last != '…' {
+		// Words that run on into the sentence ("natural" for countries)
+		// take their cue from before them.
+		return attribution{}, false
+	}
+	hi := j
+	for hi < len(toks) && hi-j < maxWindow {
+		t := &toks[hi]
+		if t.kind == tQuote || t.kind == tPara || t.punct('.') || t.punct('?') || t.punct('!') || t.punct(';') || t.punct(':') {
+			break
+		}
+		hi++
+	}
+	for v := j; v < hi; v++ {
+		n, ok := isCue(toks, v)
+		if !ok {
+			continue
+		}
+		if last == '.' && (hi-j > 8 || hi < len(toks) && !toks[hi].punct('.')) {
+			// "…." Trump said. — only a short clause that ends there.
+			return attribution{}, false
+		}
+		var subj np
+		if x.onlySkippable(j, v) {
+			subj = forwardNP(toks, v+n, hi)
+		} else {
+			subj = backwardNP(toks, v, j)
+			if subj.kind != npNone && subj.lo > j && !x.onlySkippable(j, subj.lo) {
+				return attribution{}, false
+			}
+		}
+		if subj.kind == npNone {
+			return attribution{}, false
+		}
+		return x.resolve(subj, toks[v:v+n])
+	}
+	return attribution{}, false
+}
+
+// onlySkippable reports whether the tokens in [a, b) are only words that may
+// stand between a quotation and an inverted cue.
+func (x *extractor) onlySkippable(a, b int) bool {
+	for i := a; i < b; i++ {
+		t := &x.toks[i]
+		if t.kind == tWord && (adverbs[t.low] || t.low == "and") {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// beforeCue finds a cue before the quotation at token k in its sentence:
+// Peskov said: "…"; adding that Moscow "…"; according to X, "…"
+// (testdata/cues.txt, testdata/partial.txt).
+func (x *extractor) beforeCue(k int) (attribution, bool) {
+	toks := x.toks
+	lo := k
+	for lo > 0 && k-lo < maxWindow && toks[lo-1].sent == toks[k].sent && toks[lo-1].kind != tPara && toks[lo-1].kind != tQuote {
+		lo--
+	}
+	for v := k - 1; v >= lo; v-- {
+		n, ok := isCue(toks, v)
+		if !ok || v+n > k {
+			continue
+		}
+		if toks[v].low == "according" {
+			subj := forwardNP(toks, v+2, k)
+			if subj.kind == npNone {
+				return attribution{}, false
+			}
+			return x.resolve(subj, toks[v:v+2])
+		}
+		if isParticiple(toks[v].low) && v > lo && toks[v-1].punct(',') {
+			// "…," he said, adding that …: the participle's subject is the
+			// clause's.
+			if a, ok := x.clauseSubject(k, v, lo); ok {
+				a.cue = toks[v].text
+				return a, true
+			}
+			return attribution{}, false
+		}
+		subj := backwardNP(toks, v, lo)
+		if subj.kind == npNone {
+			return attribution{}, false
+		}
+		return x.resolve(subj, toks[v:v+n])
+	}
+	// No cue of its own: the words share the sentence with an attributed
+	// quotation before them ("…," he said of "…").
+	return attribution{}, false
+}
+
+// clauseSubject finds the speaker of the clause a participle cue at v hangs
+// on: an earlier cue in the window, or the quotation just before it.
+func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
+	toks := x.toks
+	for u := v - 1; u >= lo; u-- {
+		n, ok := isCue(toks, u)
+		if !ok {
+			continue
+		}
+		if subj := backwardNP(toks, u, lo); subj.kind != npNone {
+			return x.resolve(subj, toks[u:u+n])
+		}
+	}
+	if lo > 0 && toks[lo-1].kind == tQuote {
+		return x.afterCue(lo - 1)
+	}
+	return attribution{}, false
+}
+
+// continuation gives a quotation with no cue of its own the speaker of the
+// quotation before it, when it opens a sentence and nothing but that
+// quotation's cue stands between them (testdata/continuation.txt).
+func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attribution, bool) {
+	if i == 0 || !found[i-1] {
+		return attribution{}, false
+	}
+	toks := x.toks
+	k := x.qtok[i]
+	if k > 0 && toks[k-1].sent == toks[k].sent && toks[k-1].kind != tPara {
+		return attribution{}, false // mid-sentence: a scare quote or a title
+	}
+	p := x.qtok[i-1]
+	paras := 0
+	for j := p + 1; j < k; j++ {
+		t := &toks[j]
+		switch {
+		case t.kind == tPara:
+			paras++
+			if paras > 1 && toks[j-1].kind != tPara {
+				return attribution{}, false
+			}
+		case t.sent != toks[p].sent:
+			return attribution{}, false
+		}
+	}
+	return attribution{speaker: attrs[i-1].speaker, role: attrs[i-1].role}, true
+}
+
+// resolve turns a subject noun phrase and its cue into an attribution.
+func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
+	pos := x.toks[n.lo].start
+	speaker, role, ok := x.ents.speakerOf(n, x.toks, pos, x.affiliation(n.lo))
+	if !ok || speaker == "" {
+		return attribution{}, false
+	}
+	words := make([]string, len(cue))
+	for i := range cue {
+		words[i] = cue[i].text
+	}
+	return attribution{speaker: speaker, role: role, cue: strings.Join(words, " ")}, true
+}
+
+// affiliation returns the demonym of the country a sentence opens with
+// ("Iran has only offered very vague comments, with a foreign ministry
+// spokesman saying …" → "Iranian"), or "".
+func (x *extractor) affiliation(k int) string {
+	toks := x.toks
+	s := k
+	for s > 0 && toks[s-1].sent == toks[k].sent && toks[s-1].kind != tPara {
+		s--
+	}
+	if s >= len(toks) || !toks[s].capital() {
+		return ""
+	}
+	name := toks[s].low
+	if s+1 < len(toks) && toks[s+1].capital() {
+		if d, ok := demonyms[name+" "+toks[s+1].low]; ok {
+			return d
+		}
+	}
+	return demonyms[strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")]
+}

@@ -1,0 +1,211 @@
+package extract
+
+import "strings"
+
+// The word lists below are read-only after package initialisation.
+
+func set(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// cueVerbs are the reporting verbs that introduce or close a quotation, in
+// every form that reports (testdata/cues.txt). Base forms that are more often
+// nouns (state, note, call, report, post, read) are left out.
+var cueVerbs = set(`
+say says said saying tell tells told telling add adds added adding
+write writes wrote writing tweet tweets tweeted tweeting stated stating
+insist insists insisted insisting ask asks asked asking explain explains explained explaining
+continues continued continuing notes noted noting argue argues argued arguing
+declare declares declared declaring reply replies replied replying respond responds responded responding
+claims claimed claiming warn warns warned warning recall recalls recalled recalling
+acknowledge acknowledges acknowledged acknowledging concede concedes conceded conceding
+remark remarks remarked remarking announce announces announced announcing
+joke jokes joked joking quip quips quipped quipping observes observed observing
+suggest suggests suggested suggesting predict predicts predicted predicting
+counter counters countered countering complain complains complained complaining
+admit admits admitted admitting emphasize emphasizes emphasized emphasizing emphasise emphasised
+urge urges urged urging conclude concludes concluded concluding reiterate reiterates reiterated reiterating
+assert asserts asserted asserting boast boasts boasted boasting promise promises promised promising
+pledge pledges pledged pledging vow vows vowed vowing shout shouts shouted shouting yell yells yelled yelling
+exclaim exclaims exclaimed exclaiming chant chants chanted chanting testify testifies testified testifying
+confirm confirms confirmed confirming reports reported reporting posted posting emailed
+muse mused musing wonder wonders wondered wondering lament laments lamented lamenting scoffed
+mock mocks mocked mocking blast blasts blasted blasting charged charging accuse accuses accused accusing
+calls called calling describe describes described describing dubbed dubs brand brands branded branding
+labeled labelled reads recount recounts recounted recounting interjected answered answers
+thundered snapped fumed retorted cautioned proclaimed proclaims pleaded griped marveled marvelled
+texted messaged cited citing quoted quotes summed began begins
+`)
+
+// participleCues are cue verbs that have no subject of their own ("…," he
+// said, adding that …): their speaker is the subject of the clause before
+// them (testdata/seed.txt: "adding").
+func isParticiple(w string) bool { return strings.HasSuffix(w, "ing") }
+
+// pronouns resolve to a named mention (testdata/pronoun.txt).
+var pronouns = set(`he she they it we i who`)
+
+// honorifics give gender and are not part of a role.
+var honorifics = map[string]gender{
+	"mr.": male, "mr": male, "mrs.": female, "mrs": female, "ms.": female, "ms": female, "miss": female,
+	"sir": male, "madam": female, "lady": female, "lord": male,
+}
+
+// titles are words that name an office or a function. Before a name they make
+// up its role (Kremlin Spokesman Dmitry Peskov → role "Kremlin spokesman");
+// at the head of a description they let "the spokesman" find the person.
+var titles = set(`
+president vice sen. senator rep. representative gov. governor secretary spokesman spokeswoman spokesperson
+minister prime chairman chairwoman chair chief director ceo mayor judge justice attorney general gen.
+lt. col. sgt. capt. adm. maj. cmdr. candidate nominee leader speaker ambassador adviser advisor aide
+strategist manager commissioner rev. reverend pastor pope king queen prince princess dr. prof. professor
+senior deputy assistant press majority minority whip founder president-elect host anchor correspondent
+analyst economist pollster official officer member sheriff chancellor ayatollah sheikh emir premier
+congressman congresswoman councilman councilwoman councillor delegate lawmaker legislator surrogate
+executive editor columnist commentator activist organizer chairperson treasurer comptroller superintendent
+coach captain commander general colonel lieutenant sergeant admiral agent detective lawyer counsel
+businessman businesswoman billionaire entrepreneur mogul magnate author writer historian scientist
+researcher expert president's ex-president former acting interim then-candidate
+`)
+
+// personNouns head descriptions of people: "the senator", "a campaign
+// spokesman". A pronoun can refer to a description whose head is one of these.
+var personNouns = set(`
+spokesman spokeswoman spokesperson senator governor secretary minister president chairman chairwoman
+chief director ceo mayor judge candidate nominee leader speaker ambassador adviser advisor aide strategist
+manager commissioner pastor official officer sheriff chancellor congressman congresswoman lawmaker
+legislator surrogate executive editor columnist commentator activist organizer businessman businesswoman
+billionaire entrepreneur mogul author writer historian scientist researcher expert analyst economist
+pollster lawyer attorney source sources man woman voter supporter protester host anchor correspondent
+official officials aides advisers analysts experts voters supporters protesters critics critic
+friend mother father son daughter wife husband brother sister resident student teacher worker owner
+representative rep. sen. gov. democrat republican veteran doctor nurse officer agent detective
+`)
+
+// abbreviations keep their period: it does not end a sentence.
+var abbreviations = set(`
+mr mrs ms dr sen rep gov gen lt col sgt capt adm maj cmdr st jr sr prof rev inc corp co ltd vs
+jan feb mar apr aug sept sep oct nov dec no mt ft hon pres atty supt dept esq gens reps sens govs
+`)
+
+// npStop are lower-case words that cannot be part of a speaker's noun phrase:
+// walking back from a cue verb stops at them.
+var npStop = set(`
+and but or nor that which when while because as if than so to by after before since until unless
+is was are were be been being has have had do does did not no never also then later still just
+it its this these those there here what where why how whether who whom whose
+on in at for with from into onto over under about against between through during without within
+said says say told added wrote asked according , ; :
+would will could should can may might must shall
+very really only even again further already once
+`)
+
+// adverbs may stand between a subject and its cue verb ("he also said",
+// "Trump later told") and are skipped when looking for the subject.
+var adverbs = set(`
+also later then has had have once previously recently reportedly repeatedly again further simply
+quickly immediately just originally initially earlier afterwards finally would will had
+first flatly angrily bluntly calmly firmly frequently often publicly privately separately
+`)
+
+// dayWords are skipped together with "on" between a subject and its verb
+// ("Trump on Monday said").
+var dayWords = set(`
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+morning afternoon evening night week weekend
+`)
+
+// organisationWords mark a proper noun phrase as an organisation, not a
+// person: a pronoun "he" or "she" never refers to one.
+var organisationWords = set(`
+house department ministry committee party campaign news times post journal agency office council
+administration company association union network university institute foundation center centre
+bureau commission court congress senate army police tass reuters cnn nbc cbs abc fox msnbc bloomberg
+politico press group coalition club inc. corp. corporation bank fund service services government
+board staff team pac caucus federation organization organisation league command forces
+kremlin pentagon guardian telegraph tribune herald gazette daily weekly magazine review radio tv
+gallup poll survey report statement website blog twitter facebook
+`)
+
+type gender uint8
+
+const (
+	unknownGender gender = iota
+	male
+	female
+)
+
+// givenNames gives the usual gender of common first names, so that "she
+// said" does not land on the last man named (testdata/pronoun.txt).
+var givenNames = func() map[string]gender {
+	m := make(map[string]gender)
+	for _, w := range strings.Fields(`
+aaron adam alan albert alex alexander andrew anthony arthur barack barry ben benjamin bernie bill bob
+bobby brad brian bruce carl charles charlie chris christopher chuck cory dan daniel david dennis dick
+donald doug douglas ed eddie edward eric frank fred gary george gerald greg harry henry ian jack jacob
+jake james jared jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan joseph
+josh joshua juan kevin larry lindsey marco mark martin matt matthew michael mike mitch mitt newt nick
+paul pete peter phil ralph randy reince richard rick rob robert roger ron ronald rudy russ ryan sam
+samuel scott sean stephen steve steven ted terry thomas tim timothy todd tom tony vladimir walter wayne
+william willie bashar benjamin boris emmanuel xi recep narendra justin dmitry sergei hassan ali mohammad
+muhammad ahmed omar kim jeh ash rex chuck trey darrell marc marcus keith kurt kyle lance luke neil
+patrick ray reid roy sheldon stanley stuart vincent wolf jorge carlos jose luis jesus javier francisco
+`) {
+		m[w] = male
+	}
+	for _, w := range strings.Fields(`
+abigail alice alicia amy andrea angela ann anna anne barbara betsy betty beverly brenda carly carol
+caroline catherine cathy cecile chelsea cheryl christina christine claire cynthia dana debbie deborah
+debra diana diane donna dorothy elaine elizabeth ellen emily emma eva frances gina gloria hannah heather
+helen hillary hope huma ivanka jane janet janice jean jennifer jessica jill joan joanne jodi joni
+josephine joyce judith judy julia julie karen kate katherine kathleen kathy kay kayleigh kellyanne
+kelly kim kirsten kristen laura lauren linda lisa loretta lori louise lucy lynn madeleine margaret
+maria marie marsha martha mary maxine megan melania melissa meghan michelle mia nancy natalie nicole
+nikki olivia pam pamela patricia patty paula peggy rachel rebecca rosa ruth samantha sandra sara sarah
+sharon shirley stephanie susan suzanne tammy teresa theresa tina tulsi valerie victoria virginia wendy
+angela theresa marine hilary condoleezza nina ava rose donna dianne debbie michele kamala elise omarosa
+`) {
+		if _, ok := m[w]; !ok {
+			m[w] = female
+		}
+	}
+	return m
+}()
+
+// demonyms turn a country into its adjective, so that a spokesman introduced
+// in a sentence about Iran becomes the "Iranian foreign ministry spokesman"
+// (testdata/seed.txt).
+var demonyms = map[string]string{
+	"afghanistan": "Afghan", "america": "American", "australia": "Australian", "austria": "Austrian",
+	"belgium": "Belgian", "brazil": "Brazilian", "britain": "British", "canada": "Canadian",
+	"china": "Chinese", "cuba": "Cuban", "egypt": "Egyptian", "france": "French", "germany": "German",
+	"greece": "Greek", "india": "Indian", "indonesia": "Indonesian", "iran": "Iranian", "iraq": "Iraqi",
+	"ireland": "Irish", "israel": "Israeli", "italy": "Italian", "japan": "Japanese", "jordan": "Jordanian",
+	"lebanon": "Lebanese", "libya": "Libyan", "mexico": "Mexican", "netherlands": "Dutch",
+	"pakistan": "Pakistani", "poland": "Polish", "qatar": "Qatari", "russia": "Russian",
+	"saudi arabia": "Saudi", "spain": "Spanish", "sweden": "Swedish", "switzerland": "Swiss",
+	"syria": "Syrian", "turkey": "Turkish", "ukraine": "Ukrainian", "venezuela": "Venezuelan",
+	"yemen": "Yemeni", "korea": "Korean", "north korea": "North Korean", "south korea": "South Korean",
+	"vietnam": "Vietnamese", "nigeria": "Nigerian", "kenya": "Kenyan", "norway": "Norwegian",
+	"denmark": "Danish", "finland": "Finnish", "hungary": "Hungarian", "belarus": "Belarusian",
+	"taiwan": "Taiwanese", "philippines": "Philippine", "argentina": "Argentine", "chile": "Chilean",
+	"colombia": "Colombian", "peru": "Peruvian", "portugal": "Portuguese", "romania": "Romanian",
+	"serbia": "Serbian", "algeria": "Algerian", "morocco": "Moroccan", "tunisia": "Tunisian",
+	"ethiopia": "Ethiopian", "sudan": "Sudanese", "somalia": "Somali", "kuwait": "Kuwaiti",
+	"bahrain": "Bahraini", "oman": "Omani", "armenia": "Armenian", "azerbaijan": "Azerbaijani",
+	"georgia": "Georgian", "kazakhstan": "Kazakh", "uzbekistan": "Uzbek", "palestine": "Palestinian",
+}
+
+// sentenceWords are capitalised at the start of a sentence without being
+// names: a proper noun phrase never starts with one.
+var sentenceWords = set(`
+the a an but and or so yet if when while as in on at for with from by after before since during
+this that these those there here it its he she they we i you his her their our my your
+what who why how where which not no yes then now still also however meanwhile instead though although
+because despite even just only more most some many much all both each every other another such
+asked according speaking read see watch related click follow sign update editor's note advertisement
+`)

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// A span is one stretch of text between quotation marks, in byte offsets of
+// the article: open is the opening mark, [start, end) the quoted words with
+// surrounding white space trimmed, close the byte after the closing mark (or
+// the end of the paragraph when the quotation is left open there).
+type span struct {
+	open, start, end, close int
+	// cont is set on every paragraph of a multi-paragraph quotation after
+	// the first: it carries on the quotation of the span before it.
+	cont bool
+	// single is set when the marks are single quotation marks.
+	single bool
+}
+
+// maxQuoteBytes bounds one quotation. A longer run between marks is an
+// unbalanced mark, not a quotation, and bounding it keeps the later
+// per-quotation work proportional to the input.
+const maxQuoteBytes = 16 << 10
+
+// isOpenDouble and friends classify quotation marks. Straight marks are
+// both; the scanner decides by state and context.
+func isOpenDouble(r rune) bool  { return r == '"' || r == '“' || r == '„' || r == '«' || r == '‟' }
+func isCloseDouble(r rune) bool { return r == '"' || r == '”' || r == '»' }
+func isSingleMark(r rune) bool  { return r == '\'' || r == '‘' || r == '’' || r == '‚' || r == '‛' }
+
+// findSpans returns the quotations of text in order. It is one pass over the
+// text with a constant amount of state, so nesting or unbalanced marks cannot
+// make it quadratic.
+//
+// Rules:
+//   - Double marks, straight or curly, open and close quotations; single marks
+//     inside them are part of the quoted words (testdata/nested.txt).
+//   - A paragraph that ends inside a quotation and is followed by a paragraph
+//     opening with a mark continues the quotation (testdata/multipara.txt);
+//     otherwise the quotation ends with its paragraph.
+//   - Single marks quote only outside double ones, when the opening mark
+//     starts a word and the closing one ends a word, within one paragraph
+//     (testdata/scare.txt); apostrophes (Clinton's, '80s) never close one.
+func findSpans(text string) []span {
+	var spans []span
+	inDouble := false
+	var cur span
+	singleOpen := -1 // byte offset of a pending single opening mark
+	prev := rune(' ')
+	emit := func(closeAt, endAt int) {
+		cur.close = closeAt
+		cur.end = endAt
+		trim(text, &cur)
+		if cur.start < cur.end {
+			spans = append(spans, cur)
+		}
+	}
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			if inDouble {
+				// Look past white space for the next paragraph's first rune.
+				j := i
+				for j < len(text) {
+					c, cw := utf8.DecodeRuneInString(text[j:])
+					if !unicode.IsSpace(c) {
+						break
+					}
+					j += cw
+				}
+				emit(i, i)
+				inDouble = false
+				if j < len(text) {
+					c, cw := utf8.DecodeRuneInString(text[j:])
+					if isOpenDouble(c) && c != '»' {
+						// The quotation carries on in the next paragraph.
+						cur = span{open: j, start: j + cw, cont: true}
+						inDouble = true
+						i = j + cw
+						prev = c
+						singleOpen = -1
+						continue
+					}
+				}
+			}
+			singleOpen = -1
+		case inDouble && isCloseDouble(r):
+			emit(i+w, i)
+			inDouble = false
+		case inDouble && i-cur.start > maxQuoteBytes:
+			// Unbalanced: give up on this quotation at this point.
+			inDouble = false
+		case !inDouble && isOpenDouble(r) && r != '»':
+			if r == '"' && !opensHere(text, i, w, prev) {
+				break // a stray closing straight mark
+			}
+			cur = span{open: i, start: i + w}
+			inDouble = true
+			singleOpen = -1
+		case !inDouble && r == '”' && unicode.IsSpace(prev) && nextIsLetter(text, i+w):
+			// A right mark typed as an opening one.
+			cur = span{open: i, start: i + w}
+			inDouble = true
+			singleOpen = -1
+		case !inDouble && isSingleMark(r):
+			nextLetter := nextIsLetter(text, i+w)
+			wordBefore := unicode.IsLetter(prev) || unicode.IsDigit(prev)
+			switch {
+			case singleOpen < 0 && !wordBefore && nextLetter && !isDigitAt(text, i+w) && r != '’':
+				singleOpen = i
+			case singleOpen >= 0 && !nextLetter && !unicode.IsSpace(prev) && (r == '\'' || r == '’'):
+				_, ow := utf8.DecodeRuneInString(text[singleOpen:])
+				cur = span{open: singleOpen, start: singleOpen + ow, single: true}
+				emit(i+w, i)
+				singleOpen = -1
+			}
+		}
+		prev = r
+		i += w
+	}
+	if inDouble {
+		emit(len(text), len(text))
+	}
+	return spans
+}
+
+// opensHere reports whether a straight double mark at i opens a quotation:
+// it must not sit right after a letter or digit unless a letter follows it
+// too (an inch mark, 5'11", closes nothing and opens nothing).
+func opensHere(text string, i, w int, prev rune) bool {
+	if i+w >= len(text) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+w:])
+	if unicode.IsSpace(next) {
+		return false
+	}
+	if unicode.IsDigit(prev) {
+		return false
+	}
+	return true
+}
+
+func nextIsLetter(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isDigitAt(text string, i int) bool {
+	return i < len(text) && text[i] >= '0' && text[i] <= '9'
+}
+
+// trim narrows [start, end) of s to exclude surrounding white space.
+func trim(text string, s *span) {
+	for s.start < s.end {
+		r, w := utf8.DecodeRuneInString(text[s.start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.start += w
+	}
+	for s.end > s.start {
+		r, w := utf8.DecodeLastRuneInString(text[s.start:s.end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.end -= w
+	}
+}

@@ -1,0 +1,614 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type npKind uint8
+
+const (
+	npNone    npKind = iota
+	npPronoun        // he, she, they, it, who (resolved to its antecedent)
+	npProper         // a name, an organisation: Kremlin Spokesman Dmitry Peskov, the White House
+	npNominal        // a description: a foreign ministry spokesman, the spokesman
+)
+
+// An np is a speaker's noun phrase as it stands in the text.
+type np struct {
+	kind   npKind
+	lo, hi int // token range
+	words  []string
+	det    string // the determiner it opened with, lower case
+	role   string // from an apposition: "Josh Earnest, the White House press secretary,"
+}
+
+// maxNP bounds the words of one noun phrase and of one apposition.
+const (
+	maxNP   = 10
+	maxAppo = 16
+)
+
+var determiners = set(`the a an his her their its another one two three several many some our this that these those`)
+
+// npWord reports whether tok can be inside a noun phrase.
+func npWord(t *token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	if t.capital() {
+		return true
+	}
+	if npStop[t.low] || cueVerbs[t.low] {
+		return false
+	}
+	return true
+}
+
+// backwardNP finds the subject that ends right before the cue verb at v,
+// not reaching below lo.
+//
+// Rules:
+//   - adverbs and "on Monday" between subject and verb are skipped ("he also
+//     said", testdata/cues.txt);
+//   - a pronoun is a subject of its own, and "who" stands for the name before
+//     its comma (testdata/pronoun.txt);
+//   - an apposition or parenthesis between name and verb ("Josh Earnest, the
+//     White House press secretary, said") gives the role (testdata/roles.txt).
+func backwardNP(toks []token, v, lo int) np {
+	j := v - 1
+	for j >= lo {
+		t := &toks[j]
+		if t.kind == tWord && t.text == t.low && adverbs[t.low] {
+			j--
+			continue
+		}
+		if t.kind == tWord && dayWords[t.low] && j-1 >= lo && toks[j-1].low == "on" {
+			j -= 2
+			continue
+		}
+		break
+	}
+	if j < lo {
+		return np{}
+	}
+	t := &toks[j]
+	if t.kind == tWord && pronouns[t.low] {
+		if t.low == "who" && j-2 >= lo && toks[j-1].punct(',') {
+			return walkBack(toks, j-2, lo)
+		}
+		return np{kind: npPronoun, lo: j, hi: j + 1, words: []string{t.low}}
+	}
+	if t.punct(',') || t.punct(')') {
+		open := ','
+		if t.punct(')') {
+			open = '('
+		}
+		for a := j - 1; a >= lo && a >= j-maxAppo; a-- {
+			if toks[a].kind != tWord && !toks[a].punct(open) && !toks[a].punct('-') && !toks[a].punct('.') {
+				if !(open == '(' && toks[a].punct(',')) {
+					break
+				}
+			}
+			if toks[a].punct(open) {
+				subj := walkBack(toks, a-1, lo)
+				if subj.kind == npNone {
+					return subj
+				}
+				if open == ',' && subj.role == "" && a+1 < j {
+					if toks[a+1].low == "who" {
+						return subj
+					}
+					subj.role = appositionRole(toks[a+1 : j])
+				}
+				return subj
+			}
+		}
+		return np{}
+	}
+	return walkBack(toks, j, lo)
+}
+
+// walkBack collects the noun phrase ending at token j.
+func walkBack(toks []token, j, lo int) np {
+	if j < lo || j < 0 || !npWord(&toks[j]) {
+		return np{}
+	}
+	sent := toks[j].sent
+	hi := j + 1
+	lowers := 0
+	det := ""
+	i := j
+	for ; i >= lo && hi-i <= maxNP; i-- {
+		t := &toks[i]
+		if t.kind != tWord || t.sent != sent {
+			break
+		}
+		if determiners[t.low] {
+			det = t.low
+			i--
+			break
+		}
+		if t.capital() {
+			if sentenceWords[t.low] && !pronouns[t.low] {
+				break
+			}
+			if pronouns[t.low] {
+				break
+			}
+			continue
+		}
+		if t.low == "of" && i > lo && i < j && toks[i-1].capital() && toks[i+1].capital() {
+			continue // Secretary of State John Kerry
+		}
+		if !npWord(t) {
+			break
+		}
+		lowers++
+		if lowers > 5 {
+			break
+		}
+	}
+	first := i + 1
+	if det != "" {
+		first = i + 2
+	}
+	if first >= hi {
+		return np{}
+	}
+	words := make([]string, 0, hi-first)
+	for k := first; k < hi; k++ {
+		words = append(words, toks[k].text)
+	}
+	head := &toks[j]
+	n := np{lo: first, hi: hi, words: words, det: det}
+	if det != "" {
+		n.lo = first - 1
+	}
+	if head.capital() {
+		n.kind = npProper
+		return n
+	}
+	// A lower-case head is a description: it needs a determiner, or to be a
+	// plural or person noun on its own ("sources said").
+	if det == "" && !personNouns[head.low] {
+		return np{}
+	}
+	if det == "" && len(words) > 2 {
+		return np{}
+	}
+	n.kind = npNominal
+	return n
+}
+
+// forwardNP reads the speaker that follows an inverted cue ("…," said Peskov)
+// starting at token i and not reaching hi.
+func forwardNP(toks []token, i, hi int) np {
+	for i < hi && toks[i].kind == tWord && (dayWords[toks[i].low] || toks[i].low == "on" && i+1 < hi && dayWords[toks[i+1].low]) {
+		i++
+	}
+	if i >= hi || toks[i].kind != tWord {
+		return np{}
+	}
+	t := &toks[i]
+	if pronouns[t.low] && t.low != "who" {
+		return np{kind: npPronoun, lo: i, hi: i + 1, words: []string{t.low}}
+	}
+	det := ""
+	start := i
+	if determiners[t.low] {
+		det = t.low
+		i++
+	}
+	first := i
+	for i < hi && i-first < maxNP {
+		t := &toks[i]
+		if t.kind != tWord {
+			break
+		}
+		if t.capital() {
+			i++
+			continue
+		}
+		if t.low == "of" && i+1 < hi && toks[i+1].capital() && i > first && toks[i-1].capital() {
+			i++
+			continue
+		}
+		if i > first && toks[i-1].capital() && det == "" {
+			break // a name ends where lower case starts: said Trump on Monday
+		}
+		if !npWord(t) {
+			break
+		}
+		i++
+	}
+	if i == first {
+		return np{}
+	}
+	n := np{lo: start, hi: i, det: det}
+	for k := first; k < i; k++ {
+		n.words = append(n.words, toks[k].text)
+	}
+	if toks[i-1].capital() {
+		n.kind = npProper
+	} else {
+		if det == "" && !personNouns[toks[i-1].low] {
+			return np{}
+		}
+		n.kind = npNominal
+	}
+	// An apposition after the name gives the role: said John Smith, a
+	// spokesman for the campaign.
+	if n.kind == npProper && i+1 < hi && toks[i].punct(',') && determiners[toks[i+1].low] {
+		e := i + 1
+		for e < hi && e-i < maxAppo && toks[e].kind == tWord {
+			e++
+		}
+		n.role = appositionRole(toks[i+1 : e])
+	}
+	return n
+}
+
+// appositionRole turns "the White House press secretary" into a role,
+// keeping at most the first noun phrase of it.
+func appositionRole(ts []token) string {
+	if len(ts) == 0 || ts[0].kind != tWord || !(determiners[ts[0].low] || !ts[0].capital()) {
+		return ""
+	}
+	var words []string
+	for k := range ts {
+		t := &ts[k]
+		if t.kind != tWord {
+			break
+		}
+		if k == 0 && determiners[t.low] {
+			continue
+		}
+		if t.low == "who" || t.low == "which" || t.low == "that" {
+			break
+		}
+		words = append(words, t.text)
+	}
+	if len(words) == 0 || len(words) > 8 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// A mention is a proper noun phrase outside quotations, as pronoun and
+// surname resolution see it.
+type mention struct {
+	pos    int // byte offset
+	name   string
+	last   string // last name, lower case
+	g      gender
+	person bool
+	org    bool
+	head   string // the head of its role or description, lower case
+	role   string
+}
+
+// entities is what the article has said about people so far.
+type entities struct {
+	mentions []mention // in text order
+	// surnames maps a lower-case last name to the indexes of the mentions
+	// with a full name ending in it, in text order.
+	surnames map[string][]int
+	// descs are the descriptions met as speakers so far ("a foreign
+	// ministry spokesman"), in the order quotations were attributed.
+	descs []mention
+}
+
+// maxLookback bounds the search for an antecedent, so that resolution stays
+// linear on a pathological article.
+const maxLookback = 200
+
+// collectMentions finds the proper noun phrases of the text: runs of
+// capitalised words outside quotations, minus sentence-initial function words.
+// subjects are the last names of cue-verb subjects, which are people (or
+// organisations) even when no list knows them.
+func collectMentions(toks []token, subjects map[string]bool) *entities {
+	e := &entities{surnames: make(map[string][]int)}
+	for i := 0; i < len(toks); {
+		if !toks[i].capital() || sentenceWords[toks[i].low] && !titles[toks[i].low] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && j-i < maxNP && toks[j].sent == toks[i].sent &&
+			(toks[j].capital() || toks[j].low == "of" && j+1 < len(toks) && toks[j+1].capital()) {
+			j++
+		}
+		words := make([]string, 0, j-i)
+		for k := i; k < j; k++ {
+			words = append(words, toks[k].text)
+		}
+		m := e.makeMention(words, subjects)
+		m.pos = toks[i].start
+		if m.name != "" {
+			e.add(m)
+		}
+		i = j
+	}
+	return e
+}
+
+func (e *entities) add(m mention) {
+	e.mentions = append(e.mentions, m)
+	if m.person && strings.Contains(m.name, " ") {
+		e.surnames[m.last] = append(e.surnames[m.last], len(e.mentions)-1)
+	}
+}
+
+// makeMention splits a proper noun phrase into role and name and classifies
+// it (testdata/roles.txt: Kremlin Spokesman Dmitry Peskov).
+func (e *entities) makeMention(words []string, subjects map[string]bool) mention {
+	var m mention
+	lastTitle := -1
+	for k, w := range words {
+		lw := strings.ToLower(w)
+		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] {
+			lastTitle = k
+		}
+	}
+	var role []string
+	for _, w := range words[:lastTitle+1] {
+		role = append(role, roleWord(w))
+	}
+	name := words[lastTitle+1:]
+	for len(name) > 0 {
+		lw := strings.ToLower(name[0])
+		if g, ok := honorifics[lw]; ok {
+			m.g = g
+			m.person = true
+			name = name[1:]
+			continue
+		}
+		break
+	}
+	if len(role) > 0 {
+		m.role = strings.Join(role, " ")
+		m.head = strings.ToLower(strings.TrimSuffix(role[len(role)-1], "."))
+		m.head = expandTitle(m.head)
+	}
+	if len(name) == 0 {
+		return m
+	}
+	for k := range name {
+		name[k] = stripPossessive(name[k])
+	}
+	m.name = strings.Join(name, " ")
+	m.last = strings.ToLower(name[len(name)-1])
+	for _, w := range name {
+		if organisationWords[strings.ToLower(w)] {
+			m.org = true
+		}
+	}
+	if m.org {
+		return m
+	}
+	if g, ok := givenNames[strings.ToLower(name[0])]; ok && len(name) > 1 {
+		if m.g == unknownGender {
+			m.g = g
+		}
+		m.person = true
+	}
+	if lastTitle >= 0 || subjects[m.last] {
+		m.person = true
+	}
+	return m
+}
+
+// roleWord lower-cases a title word, spelling out its abbreviation
+// (Spokesman → spokesman, Sen. → senator), and keeps other words.
+func roleWord(w string) string {
+	lw := strings.ToLower(w)
+	if titles[lw] || titles[strings.TrimSuffix(lw, ".")] {
+		return expandTitle(lw)
+	}
+	return w
+}
+
+func expandTitle(lw string) string {
+	switch lw {
+	case "sen.":
+		return "senator"
+	case "rep.":
+		return "representative"
+	case "gov.":
+		return "governor"
+	case "gen.":
+		return "general"
+	case "lt.":
+		return "lieutenant"
+	case "col.":
+		return "colonel"
+	case "sgt.":
+		return "sergeant"
+	case "capt.":
+		return "captain"
+	case "adm.":
+		return "admiral"
+	case "maj.":
+		return "major"
+	case "cmdr.":
+		return "commander"
+	case "prof.":
+		return "professor"
+	case "rev.":
+		return "reverend"
+	case "dr.":
+		return "doctor"
+	}
+	return lw
+}
+
+func stripPossessive(w string) string {
+	for _, s := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s) {
+			return w[:len(w)-len(s)]
+		}
+	}
+	return w
+}
+
+// before returns the index of the first mention at or after pos.
+func (e *entities) before(pos int) int {
+	return sort.Search(len(e.mentions), func(i int) bool { return e.mentions[i].pos >= pos })
+}
+
+// fullName returns the full name a last name stands for at pos: the latest
+// full name with that last name before pos, else the first after it.
+func (e *entities) fullName(last string, pos int) (mention, bool) {
+	idx := e.surnames[last]
+	if len(idx) == 0 {
+		return mention{}, false
+	}
+	best := idx[0]
+	for _, k := range idx {
+		if e.mentions[k].pos >= pos {
+			break
+		}
+		best = k
+	}
+	return e.mentions[best], true
+}
+
+// pronoun resolves he, she, they or it at pos to the latest compatible
+// mention (testdata/pronoun.txt).
+func (e *entities) pronoun(p string, pos int) (mention, bool) {
+	want := unknownGender
+	switch p {
+	case "he":
+		want = male
+	case "she":
+		want = female
+	case "i", "we":
+		return mention{}, false
+	}
+	end := e.before(pos)
+	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
+		m := e.mentions[k]
+		switch p {
+		case "it", "they":
+			if m.org {
+				return m, true
+			}
+			continue
+		}
+		if !m.person || m.org {
+			continue
+		}
+		if m.g != unknownGender && m.g != want {
+			continue
+		}
+		if m.g == unknownGender && !strings.Contains(m.name, " ") {
+			// A bare last name: take its gender from its full name.
+			if f, ok := e.fullName(m.last, pos); ok && f.g != unknownGender && f.g != want {
+				continue
+			}
+		}
+		return m, true
+	}
+	return mention{}, false
+}
+
+// description resolves "the spokesman" at pos to the latest mention whose
+// role or description has the same head noun (testdata/seed.txt).
+func (e *entities) description(head string, pos int) (mention, bool) {
+	var best mention
+	found := false
+	end := e.before(pos)
+	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
+		if e.mentions[k].head == head && e.mentions[k].name != "" {
+			best, found = e.mentions[k], true
+			break
+		}
+	}
+	for k := len(e.descs) - 1; k >= 0 && k >= len(e.descs)-maxLookback; k-- {
+		d := e.descs[k]
+		if d.pos < pos && d.head == head {
+			if !found || d.pos > best.pos {
+				best, found = d, true
+			}
+			break
+		}
+	}
+	return best, found
+}
+
+// speakerOf resolves a noun phrase found at byte offset pos to a speaker and
+// a role. sentFirst is the first word of the sentence it stands in, which
+// gives a description its affiliation (Iran … a foreign ministry spokesman →
+// Iranian foreign ministry spokesman).
+func (e *entities) speakerOf(n np, toks []token, pos int, affiliation string) (speaker, role string, ok bool) {
+	switch n.kind {
+	case npPronoun:
+		m, ok := e.pronoun(n.words[0], pos)
+		if !ok {
+			return "", "", false
+		}
+		return e.canonical(m, pos)
+	case npProper:
+		m := e.makeMention(append([]string(nil), n.words...), nil)
+		if m.name == "" {
+			// Only a title: "the Kremlin Spokesman" is a description.
+			return e.nominal(n, m.head, pos, affiliation)
+		}
+		s, r, ok := e.canonical(m, pos)
+		if n.role != "" && r == "" {
+			r = n.role
+		}
+		return s, r, ok
+	case npNominal:
+		head := strings.ToLower(n.words[len(n.words)-1])
+		return e.nominal(n, head, pos, affiliation)
+	}
+	return "", "", false
+}
+
+func (e *entities) nominal(n np, head string, pos int, affiliation string) (string, string, bool) {
+	definite := n.det == "the" || n.det == "this" || n.det == "that"
+	if definite {
+		if m, ok := e.description(head, pos); ok {
+			return m.name, m.role, true
+		}
+	}
+	desc := strings.Join(n.words, " ")
+	if !definite && affiliation != "" && !hasCapital(n.words) && personNouns[head] {
+		desc = affiliation + " " + desc
+	}
+	// Remember the description, so that "the spokesman" finds it later.
+	e.descs = append(e.descs, mention{pos: pos, name: desc, head: head})
+	return desc, "", true
+}
+
+func hasCapital(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// canonical turns a mention into a speaker: a last name becomes the full
+// name the article gave (testdata/surname.txt), and the role comes along.
+func (e *entities) canonical(m mention, pos int) (string, string, bool) {
+	if m.name == "" {
+		return "", "", false
+	}
+	if !strings.Contains(m.name, " ") {
+		if f, ok := e.fullName(m.last, pos); ok {
+			role := m.role
+			if role == "" {
+				role = f.role
+			}
+			return f.name, role, true
+		}
+	}
+	return m.name, m.role, true
+}

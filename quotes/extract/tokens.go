@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota
+	tPunct         // one punctuation rune
+	tQuote         // a whole quotation, marks included
+	tPara          // a line break
+)
+
+// A token is a word, a punctuation mark, a whole quotation or a line break of
+// the text outside quotation marks. Words inside quotations are not tokens:
+// nothing inside a quotation is a cue or a speaker.
+type token struct {
+	kind       tokKind
+	start, end int
+	text       string // the article's bytes, no copy
+	low        string // text lowercased (the same string when already lower)
+	q          int    // index into the spans, for tQuote
+	sent       int    // sentence number, rising through the text
+}
+
+func (t *token) is(words ...string) bool {
+	for _, w := range words {
+		if t.low == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *token) punct(r rune) bool {
+	if t.kind != tPunct {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(t.text)
+	return c == r
+}
+
+// capital reports whether the word starts with an upper-case letter.
+func (t *token) capital() bool {
+	if t.kind != tWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+// tokenize splits text into tokens, turning each span into one tQuote token,
+// and numbers sentences. It is linear in len(text).
+func tokenize(text string, spans []span) []token {
+	toks := make([]token, 0, len(text)/5+len(spans)+1)
+	si := 0
+	for i := 0; i < len(text); {
+		if si < len(spans) && i >= spans[si].open {
+			s := spans[si]
+			toks = append(toks, token{kind: tQuote, start: s.open, end: s.close, text: text[s.open:s.close], q: si})
+			si++
+			if s.close > i {
+				i = s.close
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			toks = append(toks, token{kind: tPara, start: i, end: i + w, text: text[i : i+w]})
+			i += w
+		case unicode.IsSpace(r):
+			i += w
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#':
+			j := wordEnd(text, i, spans, si)
+			word := text[i:j]
+			toks = append(toks, token{kind: tWord, start: i, end: j, text: word, low: lower(word)})
+			i = j
+		default:
+			toks = append(toks, token{kind: tPunct, start: i, end: i + w, text: text[i : i+w]})
+			i += w
+		}
+	}
+	numberSentences(toks, spans, text)
+	return toks
+}
+
+// wordEnd returns the end of the word starting at i: letters and digits,
+// joined by apostrophes, hyphens, periods, ampersands and slashes when a
+// letter or digit follows them (U.S, R-Texas, Clinton's, AT&T), and a final
+// period when the word is an abbreviation (Mr., Sen., U.S., J.).
+func wordEnd(text string, i int, spans []span, si int) int {
+	limit := len(text)
+	if si < len(spans) && spans[si].open < limit {
+		limit = spans[si].open
+	}
+	j := i
+	for j < limit {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' || r == '_' {
+			j += w
+			continue
+		}
+		if (r == '\'' || r == '’' || r == '-' || r == '.' || r == '&' || r == '/' || r == ',') && j+w < limit {
+			n, _ := utf8.DecodeRuneInString(text[j+w:])
+			if r == ',' {
+				// 1,000 stays one word; "said,Trump" does not.
+				p, _ := utf8.DecodeLastRuneInString(text[i:j])
+				if unicode.IsDigit(p) && unicode.IsDigit(n) {
+					j += w
+					continue
+				}
+				break
+			}
+			if unicode.IsLetter(n) || unicode.IsDigit(n) {
+				j += w
+				continue
+			}
+		}
+		break
+	}
+	if j < limit && text[j] == '.' && isAbbrev(text[i:j]) {
+		j++
+	}
+	return j
+}
+
+// isAbbrev reports whether w followed by a period is an abbreviation rather
+// than the end of a sentence.
+func isAbbrev(w string) bool {
+	if strings.Contains(w, ".") { // U.S, a.m
+		return true
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r) // an initial
+	}
+	return abbreviations[lower(w)]
+}
+
+// lower is strings.ToLower, which returns its argument unchanged, without
+// allocating, when there is nothing to lower.
+func lower(s string) string { return strings.ToLower(s) }
+
+// numberSentences gives every token its sentence number. A sentence ends at
+// a line break, or at . ? ! followed by a capitalised word, a quotation or the
+// end; a quotation whose words end with . ? ! ends one when a capitalised
+// word or another quotation follows it.
+func numberSentences(toks []token, spans []span, text string) {
+	n := 0
+	for i := range toks {
+		toks[i].sent = n
+		t := &toks[i]
+		switch t.kind {
+		case tPara:
+			n++
+		case tPunct:
+			if (t.text == "." || t.text == "?" || t.text == "!" || t.text == "…") && startsSentence(toks, i+1) {
+				n++
+			}
+		case tQuote:
+			s := spans[t.q]
+			if endsSentence(text[s.start:s.end]) && startsSentence(toks, i+1) {
+				n++
+			}
+		}
+	}
+}
+
+func startsSentence(toks []token, i int) bool {
+	if i >= len(toks) {
+		return true
+	}
+	t := &toks[i]
+	switch t.kind {
+	case tQuote, tPara:
+		return true
+	case tWord:
+		r, _ := utf8.DecodeRuneInString(t.text)
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	case tPunct:
+		return t.text == "(" || t.text == "[" || t.text == "—"
+	}
+	return false
+}
+
+// endsSentence reports whether quoted words end a sentence of their own.
+func endsSentence(q string) bool {
+	q = strings.TrimRight(q, "'’\")] ")
+	if q == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(q)
+	return r == '.' || r == '?' || r == '!' || r == '…'
+}
+
+// lastRune returns the final rune of s ignoring closing single marks and
+// brackets, or 0.
+func lastRune(s string) rune {
+	s = strings.TrimRight(s, "'’\")] ")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == utf8.RuneError {
+		return 0
+	}
+	return r
+}
