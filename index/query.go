@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -26,7 +27,11 @@ type word struct {
 	exact string // lower case, as typed
 	stem  string // English stem, as the text field indexes it
 	fuzzy int    // edits allowed when matching exact; 0 if the word is known
-	stop  bool   // a very common word: weak evidence on its own
+	// alts are known words one swap of neighbouring letters away from an
+	// unknown word ("vioce" → "voice"): a swap is two edits to bleve's
+	// Levenshtein automaton, too loose to allow for every word.
+	alts []string
+	stop bool // a very common word: weak evidence on its own
 }
 
 // parsed is the user's text taken apart into words. Nothing in it is
@@ -35,6 +40,7 @@ type word struct {
 type parsed struct {
 	text  string // the text the phrase queries analyse (bounded)
 	words []word
+	seq   []int // the query's words in typed order, as indexes into words
 }
 
 // parse analyses text with the index's own analyzers and marks the words the
@@ -49,18 +55,20 @@ func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 		// cannot happen, but a silent misalignment would be worse than none.
 		return p, fmt.Errorf("index: analyzers disagree on %q", text)
 	}
-	seen := make(map[string]bool)
+	seen := make(map[string]int)
 	for i := range exact {
 		w := word{exact: string(exact[i].Term), stem: string(stems[i].Term)}
-		if seen[w.stem] {
+		if wi, ok := seen[w.stem]; ok {
+			p.seq = append(p.seq, wi)
 			continue
 		}
-		seen[w.stem] = true
-		w.stop = stopWords[w.exact]
-		p.words = append(p.words, w)
 		if len(p.words) == MaxQueryWords {
 			break
 		}
+		seen[w.stem] = len(p.words)
+		p.seq = append(p.seq, len(p.words))
+		w.stop = stopWords[w.exact]
+		p.words = append(p.words, w)
 	}
 	for i := range p.words {
 		w := &p.words[i]
@@ -72,10 +80,27 @@ func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 		if err != nil {
 			return p, err
 		}
-		if !known {
-			w.fuzzy = 1
-			if n >= 6 {
-				w.fuzzy = 2 // a transposition is two edits
+		if known {
+			continue
+		}
+		w.fuzzy = 1
+		if n >= 8 {
+			w.fuzzy = 2
+		}
+		r := []rune(w.exact)
+		for j := 0; j+1 < len(r); j++ {
+			if r[j] == r[j+1] {
+				continue
+			}
+			r[j], r[j+1] = r[j+1], r[j]
+			alt := string(r)
+			r[j], r[j+1] = r[j+1], r[j]
+			ok, err := ix.knownTerm(fieldExact, alt)
+			if err != nil {
+				return p, err
+			}
+			if ok {
+				w.alts = append(w.alts, alt)
 			}
 		}
 	}
@@ -121,7 +146,13 @@ func textQuery(p parsed) query.Query {
 			f.SetField(fieldExact)
 			f.SetFuzziness(w.fuzzy)
 			f.SetBoost(0.8)
-			q = query.NewDisjunctionQuery([]query.Query{q, f})
+			alts := []query.Query{q, f}
+			for _, a := range w.alts {
+				t := termQuery(fieldExact, a)
+				t.SetBoost(0.8)
+				alts = append(alts, t)
+			}
+			q = query.NewDisjunctionQuery(alts)
 		}
 		words = append(words, q)
 	}
@@ -158,7 +189,7 @@ func clip(s string, n int) string {
 type matchInfo struct {
 	spans    []quotes.Span
 	coverage float64 // weighted share of the query's words found, in [0,1]
-	phrase   bool    // the query's words occur in the text, in order, adjacent
+	align    float64 // how verbatim the text holds the query, in [0,1]; see align
 }
 
 // inspect finds the query's words in text, for highlights and for judging
@@ -185,7 +216,7 @@ func (ix *Index) inspect(p parsed, text string) matchInfo {
 			continue
 		}
 		for wi, w := range p.words {
-			if w.fuzzy > 0 && withinEdits(w.exact, string(exact[i].Term), w.fuzzy) {
+			if w.fuzzy > 0 && (withinEdits(w.exact, string(exact[i].Term), w.fuzzy) || slices.Contains(w.alts, string(exact[i].Term))) {
 				hit[i] = wi + 1
 				break
 			}
@@ -206,34 +237,62 @@ func (ix *Index) inspect(p parsed, text string) matchInfo {
 	}
 	var got, all float64
 	for i, w := range p.words {
-		wt := 1.0
-		if w.stop {
-			wt = 0.2
-		}
-		all += wt
+		all += w.weight()
 		if found[i] {
-			got += wt
+			got += w.weight()
 		}
 	}
 	mi.coverage = got / all
-	mi.phrase = containsRun(hit, len(p.words))
+	mi.align = align(hit, p)
 	return mi
 }
 
-// containsRun reports whether hit has n adjacent matched tokens.
-func containsRun(hit []int, n int) bool {
-	run := 0
-	for _, h := range hit {
-		if h != 0 {
-			run++
-			if run >= n {
-				return true
+// weight is how much a word counts as evidence: a common word a fifth.
+func (w word) weight() float64 {
+	if w.stop {
+		return 0.2
+	}
+	return 1
+}
+
+// align measures how closely a text holds the query as a remembered
+// fragment: the weight of the longest chain of text tokens that match the
+// query's words in typed order, where each step may skip one word of the
+// text or of the query (a dropped or an added word), as a share of the
+// query's weight. It is 1 when the text holds the query verbatim.
+func align(hit []int, p parsed) float64 {
+	var total float64
+	for _, wi := range p.seq {
+		total += p.words[wi].weight()
+	}
+	if total == 0 {
+		return 0
+	}
+	type cell struct{ i, j int }
+	best := make(map[cell]float64)
+	var top float64
+	for i, h := range hit {
+		if h == 0 {
+			continue
+		}
+		for j, wi := range p.seq {
+			if wi != h-1 {
+				continue
 			}
-		} else {
-			run = 0
+			var prev float64
+			for _, di := range []int{1, 2} {
+				for _, dj := range []int{1, 2} {
+					if v, ok := best[cell{i - di, j - dj}]; ok && v > prev && di+dj < 4 {
+						prev = v
+					}
+				}
+			}
+			v := prev + p.words[wi].weight()
+			best[cell{i, j}] = v
+			top = max(top, v)
 		}
 	}
-	return false
+	return min(top/total, 1)
 }
 
 // withinEdits reports whether a and b are at most k edits apart

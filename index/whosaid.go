@@ -17,6 +17,7 @@ const (
 	whoSaidHits      = 40   // top quotes weighed as evidence
 	minCoverage      = 0.6  // a quote must hold this weighted share of the phrase's words
 	otherQuoteWeight = 0.35 // each further matching quote adds this share of its score
+	alignBoost       = 3.0  // weight of a verbatim match over scattered words (see align)
 )
 
 // WhoSaid ranks the speakers guild can see by the evidence that they said
@@ -62,13 +63,13 @@ func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) (
 			continue
 		}
 		mi := ix.inspect(p, q.Text)
-		if mi.coverage < minCoverage || (allStop && (!mi.phrase || len(p.words) < 2)) {
+		if mi.coverage < minCoverage || (allStop && (mi.align < 1 || len(p.seq) < 2)) {
 			continue
 		}
-		score := h.Score
-		if mi.phrase {
-			score *= 1.5
-		}
+		// A quote that holds the phrase nearly verbatim is far better
+		// evidence than one that shares its words scattered; BM25 alone
+		// also favours short quotes over the long poem the phrase is from.
+		score := h.Score * (1 + alignBoost*mi.align*mi.align)
 		key := strings.ToLower(q.Speaker)
 		c := byKey[key]
 		if c == nil {
