@@ -1,0 +1,192 @@
+package quotes
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+)
+
+// maxCSVRecord bounds the bytes of one CSV record (and of the header). A
+// valid quote's fields come to well under 64 KiB even when every character
+// is four bytes and every quotation mark is doubled, so a larger record is
+// a broken file, most often an unclosed quote swallowing what follows.
+// Bounding bytes bounds columns too: encoding/csv holds a record whole, and
+// a million one-byte columns would otherwise cost tens of megabytes.
+const maxCSVRecord = 256 << 10
+
+// maxCSVColumns bounds the header; a real collection has a dozen columns.
+const maxCSVColumns = 1000
+
+// csvColumns maps the header names ReadCSV knows, lowercased, to the
+// field they fill. The first name of each field is its own.
+var csvColumns = map[string]string{
+	"text":      "text",
+	"quote":     "text",
+	"speaker":   "speaker",
+	"author":    "speaker",
+	"source":    "source",
+	"title":     "source",
+	"publisher": "publisher",
+	"url":       "url",
+	"date":      "date",
+	"tags":      "tags",
+	"role":      "role",
+}
+
+// errRecordTooBig is returned by budgetReader when a record outgrows
+// maxCSVRecord.
+var errRecordTooBig = errors.New("record too big")
+
+// budgetReader passes bytes through until its budget is spent, then fails.
+// ReadCSV refills the budget after every record, so encoding/csv can never
+// hold more than one budget (plus its 4 KiB read-ahead) of one record.
+type budgetReader struct {
+	r    io.Reader
+	left int
+}
+
+func (b *budgetReader) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, errRecordTooBig
+	}
+	if len(p) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= n
+	return n, err
+}
+
+// ReadCSV reads comma-separated values with a header row, as Read does;
+// name is used in errors only.
+//
+// Columns are matched by name, ignoring case and surrounding space: text
+// (or quote) and speaker (or author) are required, and a header without
+// them is an error that ends reading; source (or title), publisher, url,
+// date, tags (separated by ";" or "|") and role are optional; other
+// columns are ignored. When both a name and its alias are present, the
+// first column wins. Fields must be quoted as RFC 4180 says (leading
+// spaces before a quote are allowed). A record with the wrong number of
+// fields or a malformed quote is a bad record; a record over 256 KiB ends
+// reading, since the reader cannot tell where it would end.
+func ReadCSV(r io.Reader, name string) iter.Seq2[Quote, error] {
+	return func(yield func(Quote, error) bool) {
+		br := bufio.NewReader(r)
+		// A byte order mark before a quoted header name would be a bare quote.
+		if b, _ := br.Peek(len(bom)); string(b) == bom {
+			br.Discard(len(bom))
+		}
+		budget := &budgetReader{r: br, left: maxCSVRecord}
+		cr := csv.NewReader(budget)
+		cr.TrimLeadingSpace = true
+		cr.ReuseRecord = true
+
+		header, err := cr.Read()
+		if err != nil {
+			yield(Quote{}, csvFatal(name, 0, err, "header"))
+			return
+		}
+		cols, err := csvHeader(header)
+		if err != nil {
+			yield(Quote{}, fmt.Errorf("quotes: %s:1: %w", name, err))
+			return
+		}
+		cr.FieldsPerRecord = len(header)
+		prev := 1 // the line on which the last record started
+		for {
+			budget.left = maxCSVRecord
+			rec, err := cr.Read()
+			if err == io.EOF {
+				return
+			}
+			var perr *csv.ParseError
+			if errors.As(err, &perr) {
+				prev = perr.StartLine
+				reason := perr.Err
+				if errors.Is(reason, csv.ErrFieldCount) {
+					reason = fmt.Errorf("%d fields, but the header has %d", len(rec), len(header))
+				}
+				if !yield(Quote{}, &RecordError{File: name, Line: perr.StartLine, Err: fmt.Errorf("%w: %v", ErrInvalid, reason)}) {
+					return
+				}
+				continue
+			}
+			if err != nil {
+				yield(Quote{}, csvFatal(name, prev, err, "record"))
+				return
+			}
+			prev, _ = cr.FieldPos(0)
+			q, err := finish(cols.quote(rec), name, prev)
+			if !yield(q, err) {
+				return
+			}
+		}
+	}
+}
+
+// csvFatal describes an error that ends reading a CSV file after line
+// prev (0 before the header).
+func csvFatal(name string, prev int, err error, what string) error {
+	switch {
+	case errors.Is(err, errRecordTooBig) && prev == 0:
+		return fmt.Errorf("quotes: %s: the header is over %d KiB", name, maxCSVRecord>>10)
+	case errors.Is(err, errRecordTooBig):
+		return fmt.Errorf("quotes: %s: the record after the one at line %d is over %d KiB (an unclosed quote?)", name, prev, maxCSVRecord>>10)
+	case err == io.EOF:
+		return fmt.Errorf("quotes: %s: empty file, want a header row naming the columns (text, speaker, …)", name)
+	}
+	var perr *csv.ParseError
+	if errors.As(err, &perr) {
+		return fmt.Errorf("quotes: %s:%d: %s: %v", name, perr.StartLine, what, perr.Err)
+	}
+	return fmt.Errorf("quotes: read %s: %w", name, err)
+}
+
+// csvLayout says which column holds which field; -1 is absent.
+type csvLayout map[string]int
+
+// csvHeader maps a header row to the fields ReadCSV knows.
+func csvHeader(header []string) (csvLayout, error) {
+	if len(header) > maxCSVColumns {
+		return nil, fmt.Errorf("header has %d columns, at most %d", len(header), maxCSVColumns)
+	}
+	cols := csvLayout{}
+	for i, h := range header {
+		field, ok := csvColumns[strings.ToLower(strings.TrimSpace(h))]
+		if _, seen := cols[field]; ok && !seen {
+			cols[field] = i
+		}
+	}
+	for _, need := range []string{"text", "speaker"} {
+		if _, ok := cols[need]; !ok {
+			return nil, fmt.Errorf("header %q has no %q column", strings.Join(header, ","), need)
+		}
+	}
+	return cols, nil
+}
+
+// quote builds a Quote, not yet normalized, from one record.
+func (cols csvLayout) quote(rec []string) Quote {
+	get := func(field string) string {
+		if i, ok := cols[field]; ok {
+			return rec[i]
+		}
+		return ""
+	}
+	return Quote{
+		Text:    get("text"),
+		Speaker: get("speaker"),
+		Role:    get("role"),
+		Source: Source{
+			Title:     get("source"),
+			Publisher: get("publisher"),
+			URL:       get("url"),
+			Date:      calendarDate(get("date")),
+		},
+		Tags: splitTags(get("tags")),
+	}
+}

@@ -1,0 +1,228 @@
+package quotes
+
+import (
+	"fmt"
+	"io"
+	"iter"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// maxFortune bounds one fortune entry. A valid text has at most MaxTextLen
+// characters, 16 KiB at four bytes each; a bigger entry is skipped without
+// being kept.
+const maxFortune = 64 << 10
+
+// maxAttributionLines bounds how many lines an attribution may wrap onto
+// ("-- Goodman Ace, letter to Groucho Marx, in The Groucho\n   Letters").
+const maxAttributionLines = 3
+
+// ReadFortune reads a classic fortune(6) file, as Read does; name is used
+// in errors only.
+//
+// Entries are separated by lines holding only "%". An entry is a quote when
+// it ends with an attribution: a line starting, after white space, with
+// "--" or "—", possibly wrapped onto a few more indented lines. The
+// attribution "Author, work" gives Speaker "Author" and Source.Title
+// "work"; "Larry Wall in <msgid>" gives "Larry Wall" and the message ID;
+// life dates such as "(1955-2011)" and a final period are dropped from the
+// speaker. The text keeps its line breaks and loses the attribution.
+// Terminal tricks are resolved as a terminal would show them: "_\bX"
+// overstrikes become "X" and other control characters (a bell) vanish.
+//
+// An entry without attribution yields a *RecordError wrapping ErrNoSpeaker;
+// empty entries are skipped silently. Line is the entry's first non-blank
+// line.
+func ReadFortune(r io.Reader, name string) iter.Seq2[Quote, error] {
+	return func(yield func(Quote, error) bool) {
+		lr := newLineReader(r, name)
+		var (
+			lines  []string
+			size   int
+			start  int  // the entry's first non-blank line, 0 while blank
+			tooBig bool // the entry outgrew maxFortune and is being skipped
+		)
+		// flush yields the entry read so far, if any, and starts the next.
+		flush := func() bool {
+			defer func() { lines, size, start, tooBig = lines[:0], 0, 0, false }()
+			if start == 0 {
+				return true
+			}
+			if tooBig {
+				return yield(Quote{}, &RecordError{File: name, Line: start, Err: fmt.Errorf("%w: entry over %d KiB", ErrInvalid, maxFortune>>10)})
+			}
+			q, ok := parseFortune(lines)
+			if !ok {
+				return yield(Quote{}, &RecordError{File: name, Line: start, Err: ErrNoSpeaker})
+			}
+			return yield(finish(q, name, start))
+		}
+		for {
+			line, long, err := lr.next()
+			if err == io.EOF {
+				flush()
+				return
+			}
+			if err != nil {
+				if flush() {
+					yield(Quote{}, err)
+				}
+				return
+			}
+			if !long && isFortuneSeparator(line) {
+				if !flush() {
+					return
+				}
+				continue
+			}
+			if start == 0 {
+				if !long && len(strings.TrimSpace(string(line))) == 0 {
+					continue
+				}
+				start = lr.n
+			}
+			if tooBig = tooBig || long || size+len(line) > maxFortune; tooBig {
+				continue
+			}
+			lines = append(lines, string(line))
+			size += len(line) + 1
+		}
+	}
+}
+
+// isFortuneSeparator reports whether line is a "%" separator line.
+func isFortuneSeparator(line []byte) bool {
+	return strings.TrimRight(string(line), " \t\r") == "%"
+}
+
+// parseFortune splits an entry's lines into text and attribution. It
+// returns false when the entry has no attribution.
+func parseFortune(lines []string) (Quote, bool) {
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	// The attribution is the last line starting with a dash, followed only
+	// by indented continuation lines, and preceded by some text.
+	for i := len(lines) - 1; i > 0 && i >= len(lines)-maxAttributionLines; i-- {
+		rest, ok := attributionLine(lines[i])
+		if !ok {
+			if !isContinuation(lines[i]) {
+				break
+			}
+			continue
+		}
+		if isDashList(lines[:i], lines[i]) {
+			break
+		}
+		attribution := foldSpace(rest + " " + strings.Join(lines[i+1:], " "))
+		speaker, source := splitAttribution(attribution)
+		if speaker == "" {
+			return Quote{}, false
+		}
+		return Quote{
+			Text:    strings.Join(lines[:i], "\n"),
+			Speaker: speaker,
+			Source:  Source{Title: source},
+		}, true
+	}
+	return Quote{}, false
+}
+
+// attributionLine reports whether line starts, after white space, with
+// "--" or an em dash, and returns what follows. A line of three or more
+// hyphens is a rule, not an attribution.
+func attributionLine(line string) (rest string, ok bool) {
+	line = strings.TrimLeftFunc(line, unicode.IsSpace)
+	switch {
+	case strings.HasPrefix(line, "---"):
+		return "", false
+	case strings.HasPrefix(line, "--"):
+		return line[2:], true
+	case strings.HasPrefix(line, "—"):
+		return strings.TrimLeft(line, "—"), true
+	}
+	return "", false
+}
+
+// isDashList reports whether line is the last item of a list of lines
+// starting with dashes at the left margin, as in fortunes/platitudes'
+// "-- Neophyte's serendipity." entry, rather than an attribution. Indented
+// dash lines are attributions even when there are several: a collection of
+// song titles attributes each one (fortunes/songs-poems).
+func isDashList(before []string, line string) bool {
+	if startsWithSpace(line) {
+		return false
+	}
+	for _, l := range before {
+		if _, ok := attributionLine(l); ok && !startsWithSpace(l) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithSpace(s string) bool {
+	return s != "" && unicode.IsSpace(rune(s[0]))
+}
+
+// isContinuation reports whether line may continue an attribution: it is
+// indented and not blank.
+func isContinuation(line string) bool {
+	return line != "" && (line[0] == ' ' || line[0] == '\t') && strings.TrimSpace(line) != ""
+}
+
+var (
+	// msgidRE finds a Usenet message ID after "in": "Larry Wall in <1@x>".
+	msgidRE = regexp.MustCompile(`^(.*?)\s+in\s+(<[^>]+>.*)$`)
+	// lifeDatesRE finds life dates: "Steve Jobs (1955-2011)".
+	lifeDatesRE = regexp.MustCompile(`\s*\(\s*\d{1,4}\s*[-–]\s*\d{1,4}\s*\)`)
+)
+
+// splitAttribution splits "Author, work" into speaker and source at the
+// first comma outside brackets, so "Thomas J. Watson (Chairman, IBM), 1943"
+// keeps its parenthesis whole.
+func splitAttribution(a string) (speaker, source string) {
+	speaker, source = a, ""
+	if i := commaOutsideBrackets(a); i >= 0 {
+		speaker, source = a[:i], a[i+1:]
+	}
+	if m := msgidRE.FindStringSubmatch(speaker); m != nil {
+		speaker = m[1]
+		if source = strings.TrimSpace(source); source != "" {
+			source = m[2] + ", " + source
+		} else {
+			source = m[2]
+		}
+	}
+	speaker = lifeDatesRE.ReplaceAllString(speaker, "")
+	speaker = strings.TrimSpace(speaker)
+	// A sentence's final period goes ("Scottish proverb."), an
+	// abbreviation's stays ("Kurt Vonnegut Jr.", "T. K.", "H.A.R.L.I.E.").
+	if sentenceEndRE.MatchString(speaker) {
+		speaker = speaker[:len(speaker)-1]
+	}
+	return speaker, strings.TrimSpace(source)
+}
+
+// commaOutsideBrackets returns the index of the first comma in s that is
+// not inside parentheses or square brackets, or -1.
+func commaOutsideBrackets(s string) int {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(depth-1, 0)
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// sentenceEndRE matches a period after a lowercase word of three letters or more.
+var sentenceEndRE = regexp.MustCompile(`\p{Ll}{3}\.$`)

@@ -1,0 +1,267 @@
+package quotes
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReadJSONLGood(t *testing.T) {
+	f := openTestdata(t, "good.jsonl")
+	c := collect(t, ReadJSONL(f, "good.jsonl"))
+	if len(c.errs) != 0 {
+		t.Fatalf("errors = %v, want none", c.errs)
+	}
+	want := []Quote{
+		{
+			Text:    "In the depth of winter, I finally learned that there was within me an invincible summer.",
+			Speaker: "Albert Camus",
+			Tags:    []string{"Famous Quotes", "Inspirational"},
+		},
+		{
+			Text:    "The abundant fruits of another year have blessed our country with plenty.",
+			Speaker: "George Washington",
+			Source:  Source{Title: "State of the Union Address, 1790", Date: "1790"},
+		},
+		{
+			Text:    "We are ready to do everything in our power.",
+			Speaker: "Dmitry Peskov",
+			Role:    "Kremlin spokesman",
+			Source:  Source{Title: "Talks", Publisher: "Reuters", URL: "https://example.com/a", Date: "2025-03-04"},
+		},
+		{
+			Text:    "Natural.",
+			Speaker: "Esmaeil Baqaei",
+			Source:  Source{URL: "https://example.com/b", Date: "2025-03-04"},
+			Tags:    []string{"Iran", "diplomacy", "news"},
+		},
+		{
+			ID:         "k3f9x2ab7c",
+			Text:       "Line one\nline two",
+			Speaker:    "Ann",
+			Source:     Source{Title: "Chat"},
+			Guild:      "123",
+			AddedBy:    "456",
+			AddedAt:    time.Date(2025, 1, 2, 3, 4, 5, 123456789, time.UTC),
+			MessageURL: "https://discord.com/channels/1/2/3",
+			Tags:       []string{"a", "b"},
+		},
+	}
+	for i := range want {
+		want[i].Normalize()
+	}
+	if len(c.quotes) != len(want) {
+		t.Fatalf("got %d quotes, want %d", len(c.quotes), len(want))
+	}
+	for i := range want {
+		if !equalQuotes(c.quotes[i], want[i]) {
+			t.Errorf("quote %d:\n got %+v\nwant %+v", i, c.quotes[i], want[i])
+		}
+	}
+	// quotable's upstream ID is not ours: the ID is derived instead.
+	if got, want := c.quotes[0].ID, NewID("", "Albert Camus", c.quotes[0].Text); got != want {
+		t.Errorf("ID of a quote with a foreign id = %q, want derived %q", got, want)
+	}
+}
+
+func TestReadJSONLBOMAndCRLF(t *testing.T) {
+	f := openTestdata(t, "bom-crlf.jsonl")
+	c := collect(t, ReadJSONL(f, "bom-crlf.jsonl"))
+	if len(c.errs) != 0 || len(c.quotes) != 2 {
+		t.Fatalf("got %d quotes, errors %v; want 2 quotes, no errors", len(c.quotes), c.errs)
+	}
+	if c.quotes[0].Speaker != "Bo" || c.quotes[1].Text != "CRLF too." {
+		t.Errorf("quotes = %+v", c.quotes)
+	}
+}
+
+func TestReadJSONLBroken(t *testing.T) {
+	f := openTestdata(t, "broken.jsonl")
+	c := collect(t, ReadJSONL(f, "broken.jsonl"))
+	var speakers []string
+	for _, q := range c.quotes {
+		speakers = append(speakers, q.Speaker)
+	}
+	if got, want := strings.Join(speakers, ","), "A,H"; got != want {
+		t.Errorf("speakers read = %s, want %s", got, want)
+	}
+	wantErrs := []struct {
+		line   int
+		is     error
+		reason string
+	}{
+		{2, ErrInvalid, "malformed JSON"},
+		{3, ErrInvalid, `field "text" is a JSON number, want a string`},
+		{4, ErrNoSpeaker, "no speaker"},
+		{5, ErrInvalid, "empty text"},
+		{6, ErrInvalid, "source date"},
+		{7, ErrInvalid, "source is a number, want a string or an object"},
+		{8, ErrInvalid, "the record is a JSON array, want an object"},
+		{9, ErrInvalid, "21 tags"},
+	}
+	if len(c.errs) != len(wantErrs) {
+		t.Fatalf("errors = %q, want %d", c.errs, len(wantErrs))
+	}
+	for i, w := range wantErrs {
+		err := c.errs[i]
+		var re *RecordError
+		if !errors.As(err, &re) || re.File != "broken.jsonl" || re.Line != w.line {
+			t.Errorf("error %d = %v, want a *RecordError at broken.jsonl:%d", i, err, w.line)
+			continue
+		}
+		if !errors.Is(err, w.is) || !strings.Contains(err.Error(), w.reason) {
+			t.Errorf("error %d = %q, want one wrapping %v and saying %q", i, err, w.is, w.reason)
+		}
+	}
+}
+
+func TestReadJSONLLongLine(t *testing.T) {
+	long := `{"text": "` + strings.Repeat("x", maxLine) + `", "speaker": "Big"}`
+	in := `{"text": "Before.", "speaker": "A"}` + "\n" + long + "\n" + `{"text": "After.", "speaker": "B"}`
+	c := collect(t, ReadJSONL(strings.NewReader(in), "long.jsonl"))
+	if len(c.quotes) != 2 || len(c.errs) != 1 {
+		t.Fatalf("got %d quotes, errors %v; want 2 quotes and 1 error", len(c.quotes), c.errs)
+	}
+	var re *RecordError
+	if !errors.As(c.errs[0], &re) || re.Line != 2 || !strings.Contains(re.Error(), "longer than") {
+		t.Errorf("error = %v, want a *RecordError at line 2 about length", c.errs[0])
+	}
+}
+
+func TestReadJSONLArray(t *testing.T) {
+	c := collect(t, ReadJSONL(strings.NewReader("\n[{\"text\": \"a\", \"speaker\": \"b\"}]\n"), "quotes.json"))
+	if len(c.quotes) != 0 || len(c.errs) != 1 {
+		t.Fatalf("got %d quotes, errors %v; want one fatal error", len(c.quotes), c.errs)
+	}
+	var re *RecordError
+	if errors.As(c.errs[0], &re) || !strings.Contains(c.errs[0].Error(), "quotes.json:2: a JSON array") {
+		t.Errorf("error = %v, want a fatal error naming quotes.json:2 and the array", c.errs[0])
+	}
+}
+
+func TestJSONLRoundTrip(t *testing.T) {
+	quotes := []Quote{
+		{
+			Text:    "Line one\nline two, with <html> & \"quotes\"",
+			Speaker: "Ann Example",
+			Role:    "Kremlin spokesman",
+			Source:  Source{Title: "Talks", Publisher: "Reuters", URL: "https://example.com/a?b=c&d", Date: "2025-03"},
+			Guild:   "1234567890",
+			AddedBy: "42",
+			// A zone other than UTC: the instant survives, as RFC 3339 keeps it.
+			AddedAt:    time.Date(2025, 1, 2, 3, 4, 5, 123456789, time.FixedZone("CET", 3600)),
+			MessageURL: "https://discord.com/channels/1/2/3",
+			Tags:       []string{"politics", "Russia"},
+		},
+		{Text: "Plain.", Speaker: "Bob"},
+		{Text: "Shared corpus, no source.", Speaker: "Cy", AddedAt: time.Date(2024, 12, 31, 23, 59, 59, 0, time.UTC)},
+		{Text: "Unicode \u2028 is not allowed, but é and 😀 are.", Speaker: "Zoë"},
+	}
+	quotes[3].Text = "Unicode é and 😀 and \t tabs."
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	for i := range quotes {
+		quotes[i].Normalize()
+		if err := WriteJSONL(w, quotes[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(buf.Bytes(), []byte("\n")); n != len(quotes) {
+		t.Fatalf("WriteJSONL wrote %d lines for %d quotes:\n%s", n, len(quotes), buf.Bytes())
+	}
+	c := collect(t, ReadJSONL(&buf, "export.jsonl"))
+	if len(c.errs) != 0 || len(c.quotes) != len(quotes) {
+		t.Fatalf("read back %d quotes, errors %v; want %d quotes", len(c.quotes), c.errs, len(quotes))
+	}
+	for i := range quotes {
+		if !equalQuotes(c.quotes[i], quotes[i]) {
+			t.Errorf("quote %d after round trip:\n got %+v\nwant %+v", i, c.quotes[i], quotes[i])
+		}
+	}
+}
+
+func TestWriteJSONLShape(t *testing.T) {
+	var buf bytes.Buffer
+	q := Quote{Text: "a <b>", Speaker: "S", Source: Source{Title: "T"}}
+	q.Normalize()
+	if err := WriteJSONL(&buf, q); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"` + q.ID + `","text":"a <b>","speaker":"S","source":{"title":"T"}}` + "\n"
+	if got := buf.String(); got != want {
+		t.Errorf("WriteJSONL wrote %s, want %s", got, want)
+	}
+}
+
+// TestReadSharedJSONL imports every collection in ../shared/data and counts
+// the records: every line is a good quote.
+func TestReadSharedJSONL(t *testing.T) {
+	for _, tt := range []struct {
+		dir  string
+		want int
+	}{
+		{"quotable", 2127},
+		{"fortunes", 8518},
+		{"sotu", 60802},
+	} {
+		t.Run(tt.dir, func(t *testing.T) {
+			f := openShared(t, tt.dir+"/quotes.jsonl")
+			n := 0
+			for q, err := range ReadJSONL(f, tt.dir+"/quotes.jsonl") {
+				if err != nil {
+					t.Errorf("%v", err)
+					continue
+				}
+				if q.Speaker == "" || q.ID == "" {
+					t.Errorf("quote without speaker or ID: %+v", q)
+				}
+				n++
+			}
+			if n != tt.want {
+				t.Errorf("read %d quotes from %s, want %d", n, tt.dir, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkReadJSONLSotu(b *testing.B) {
+	data, err := os.ReadFile(sharedData + "/sotu/quotes.jsonl")
+	if err != nil {
+		b.Skipf("skipping: %v (the shared corpora live in ../shared)", err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		n := 0
+		for _, err := range ReadJSONL(bytes.NewReader(data), "sotu") {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 60802 {
+			b.Fatalf("read %d quotes, want 60802", n)
+		}
+	}
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	for _, name := range []string{"testdata/good.jsonl", "testdata/broken.jsonl", "testdata/bom-crlf.jsonl"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"text":"a","speaker":"b","source":null,"tags":null,"year":-1,"id":7}`))
+	f.Add([]byte("[1]\n{}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		collect(t, ReadJSONL(bytes.NewReader(data), "fuzz.jsonl"))
+	})
+}
