@@ -1,12 +1,14 @@
 package quotes
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -132,4 +134,138 @@ func textKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func TestReadFortuneGood(t *testing.T) {
+	c := collect(t, ReadFortune(openTestdata(t, "good.fortune"), "good.fortune"))
+	want := []Quote{
+		{Text: "Always do right.  This will gratify some people and astonish the rest.", Speaker: "Mark Twain"},
+		{Text: "Men seldom make passes\nAt girls who wear glasses.", Speaker: "Dorothy Parker", Source: Source{Title: `"Enough Rope"`}},
+		{Text: "It is easier to port a shell than a shell script.", Speaker: "Larry Wall", Source: Source{Title: "<8538@jpl-devvax.JPL.NASA.GOV>"}},
+		{Text: "Stay hungry, stay foolish.", Speaker: "Steve Jobs", Source: Source{Title: "Stanford commencement, 2005"}},
+		{Text: "The journey of a thousand miles begins with a single step.", Speaker: "Lao Tse"},
+		{Text: "Another day, another dollar.", Speaker: "Vincent J. Fuller", Source: Source{Title: "defense lawyer for John Hinckley, upon Hinckley's acquittal for shooting President Ronald Reagan."}},
+		{Text: "First stanza, line one,\n\tline two indented.\n\nSecond stanza.", Speaker: "Anonymous poet"},
+		{Text: "Whisky is for drinking; water is for fighting over.", Speaker: "Scottish proverb"},
+		{Text: "We are what we pretend to be.", Speaker: "Kurt Vonnegut Jr."},
+		{Text: `"Hello," she said -- and left.`, Speaker: "Quentin Dialogue"},
+	}
+	if len(c.quotes) != len(want) {
+		t.Fatalf("got %d quotes, want %d: %+v", len(c.quotes), len(want), c.quotes)
+	}
+	for i := range want {
+		want[i].Normalize()
+		if !equalQuotes(c.quotes[i], want[i]) {
+			t.Errorf("quote %d:\n got %+v\nwant %+v", i, c.quotes[i], want[i])
+		}
+	}
+	// Unattributed entries are reported at their first line; the empty
+	// entry between two "%" lines is not reported at all.
+	var lines []int
+	for _, err := range c.errs {
+		var re *RecordError
+		if !errors.As(err, &re) || !errors.Is(err, ErrNoSpeaker) {
+			t.Errorf("error %v, want a *RecordError wrapping ErrNoSpeaker", err)
+			continue
+		}
+		lines = append(lines, re.Line)
+	}
+	if got, want := fmt.Sprint(lines), "[31 39]"; got != want {
+		t.Errorf("lines of unattributed entries = %s, want %s", got, want)
+	}
+}
+
+func TestReadFortuneOverstrike(t *testing.T) {
+	c := collect(t, ReadFortune(openTestdata(t, "overstrike.fortune"), "overstrike.fortune"))
+	if len(c.errs) != 0 {
+		t.Fatalf("errors = %v, want none", c.errs)
+	}
+	var got []string
+	for _, q := range c.quotes {
+		got = append(got, q.Text+" / "+q.Speaker)
+	}
+	want := []string{
+		"It's a very *UN*lucky week. / Churchy La Femme",
+		"Mathematics is the queen of the sciences. / H. Poincaré",
+		"At the tone leave a message. / Jim Rockford",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("quotes = %q, want %q", got, want)
+	}
+}
+
+func TestReadFortuneCRLF(t *testing.T) {
+	in := "One.\r\n\t\t-- A\r\n%\r\nTwo,\r\nlines.\r\n\t\t-- B, Work\r\n"
+	c := collect(t, ReadFortune(strings.NewReader(in), "crlf"))
+	if len(c.errs) != 0 || len(c.quotes) != 2 {
+		t.Fatalf("got %d quotes, errors %v; want 2 quotes", len(c.quotes), c.errs)
+	}
+	if q := c.quotes[1]; q.Text != "Two,\nlines." || q.Speaker != "B" || q.Source.Title != "Work" {
+		t.Errorf("second quote = %+v", q)
+	}
+}
+
+func TestReadFortuneTooBig(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		entry string
+	}{
+		{"many lines", strings.Repeat("A line of a very long fortune.\n", 4000) + "\t-- Bore\n"},
+		{"one long line", strings.Repeat("x", 2*maxLine) + "\n\t-- Bore\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := "Short.\n\t-- A\n%\n" + tt.entry + "%\nAfter.\n\t-- B\n"
+			c := collect(t, ReadFortune(strings.NewReader(in), "big"))
+			if len(c.quotes) != 2 || len(c.errs) != 1 {
+				t.Fatalf("got %d quotes, errors %v; want 2 quotes and 1 error", len(c.quotes), c.errs)
+			}
+			var re *RecordError
+			if !errors.As(c.errs[0], &re) || re.Line != 4 || !errors.Is(re, ErrInvalid) {
+				t.Errorf("error = %v, want a *RecordError at big:4 wrapping ErrInvalid", c.errs[0])
+			}
+		})
+	}
+}
+
+func TestSplitAttribution(t *testing.T) {
+	tests := []struct {
+		in, speaker, source string
+	}{
+		{"Mark Twain", "Mark Twain", ""},
+		{`Dorothy Parker, "Enough Rope"`, "Dorothy Parker", `"Enough Rope"`},
+		{"Larry Wall in <1992Jul3.191825.14435@netlabs.com>", "Larry Wall", "<1992Jul3.191825.14435@netlabs.com>"},
+		{"Larry Wall in <1991Nov7.200504.25280@netlabs.com>1", "Larry Wall", "<1991Nov7.200504.25280@netlabs.com>1"},
+		{"Larry Wall to Dan Bernstein in <10187@jpl-devvax.JPL.NASA.GOV>", "Larry Wall to Dan Bernstein", "<10187@jpl-devvax.JPL.NASA.GOV>"},
+		{"Dennis Ritchie (1941-2011), creator of the C programming language", "Dennis Ritchie", "creator of the C programming language"},
+		{"attr. Thomas J. Watson (Chairman of the Board, IBM), 1943", "attr. Thomas J. Watson (Chairman of the Board, IBM)", "1943"},
+		{"Quintus Horatius Flaccus (Horace)", "Quintus Horatius Flaccus (Horace)", ""},
+		{"Unattributed song title.", "Unattributed song title", ""},
+		{"Frederick Brooks Jr.", "Frederick Brooks Jr.", ""},
+		{"H.A.R.L.I.E.", "H.A.R.L.I.E.", ""},
+		{"Bruce Schneier, in _CRYPTO-GRAM_, May 15, 2005.", "Bruce Schneier", "in _CRYPTO-GRAM_, May 15, 2005."},
+		{", nobody", "", "nobody"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			speaker, source := splitAttribution(tt.in)
+			if speaker != tt.speaker || source != tt.source {
+				t.Errorf("splitAttribution(%q) = %q, %q, want %q, %q", tt.in, speaker, source, tt.speaker, tt.source)
+			}
+		})
+	}
+}
+
+func FuzzReadFortune(f *testing.F) {
+	for _, name := range []string{"good.fortune", "overstrike.fortune"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("%\n%\n-- \n%\n\t--\n%\nx\n---\n%\n_\b\b\bx\n-- ,\n"))
+	f.Add([]byte("a\n\t-- B (1900-2000) in <x>, c\n\t   d\n\t   e\n\t   f\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		collect(t, ReadFortune(bytes.NewReader(data), "fuzz"))
+	})
 }

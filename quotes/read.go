@@ -159,7 +159,7 @@ type lineReader struct {
 }
 
 func newLineReader(r io.Reader, file string) *lineReader {
-	return &lineReader{br: bufio.NewReaderSize(r, 64<<10), file: file}
+	return &lineReader{br: bufio.NewReaderSize(r, 16<<10), file: file}
 }
 
 // next returns the next line without its line ending. A line longer than
