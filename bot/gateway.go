@@ -1,0 +1,116 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// GatewayOptions configure the gateway transport.
+type GatewayOptions struct {
+	// Token is the bot token from the Developer Portal, without "Bot ".
+	Token string
+	// AppID is the application's id.
+	AppID string
+	// GuildID, when set, registers the commands in that guild only.
+	GuildID string
+	// Client carries the REST calls; nil means discordgo's default. Tests
+	// point it at an in-process fake Discord.
+	Client *http.Client
+}
+
+// RunGateway connects to Discord's gateway with no privileged (indeed no)
+// intents, registers the commands if they changed, and answers interactions
+// until ctx is done. discordgo reconnects and resumes after a dropped
+// connection. When ctx is done it stops taking interactions, finishes those
+// in flight (deferred edits included), and closes the connection.
+func (b *Bot) RunGateway(ctx context.Context, opts GatewayOptions) error {
+	if opts.Token == "" || opts.AppID == "" {
+		return errors.New("bot: gateway needs a bot token and an application id")
+	}
+	s, _ := discordgo.New("Bot " + opts.Token) // New never fails.
+	if opts.Client != nil {
+		s.Client = opts.Client
+	}
+	// Interactions arrive whatever the intents; asking for none keeps the
+	// gateway quiet and needs no privileged intent.
+	s.Identify.Intents = discordgo.IntentsNone
+	s.StateEnabled = false
+	s.LogLevel = discordgo.LogError // higher levels log the identify payload, token and all
+
+	changed, err := Register(s, opts.AppID, opts.GuildID)
+	if err != nil {
+		return err
+	}
+	scope := "global"
+	if opts.GuildID != "" {
+		scope = "guild " + opts.GuildID
+	}
+	b.log.Info("commands", "scope", scope, "registered", changed)
+
+	g := &gateway{bot: b, session: s}
+	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+		name := ""
+		if r.User != nil {
+			name = r.User.Username
+		}
+		b.log.Info("gateway ready", "user", name, "guilds", len(r.Guilds))
+	})
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.log.Info("gateway resumed") })
+	s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) { g.handle(ctx, ic.Interaction) })
+	if err := s.Open(); err != nil {
+		return fmt.Errorf("bot: connect to gateway: %w", err)
+	}
+	<-ctx.Done()
+	g.drain()
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("bot: close gateway: %w", err)
+	}
+	return nil
+}
+
+// gateway answers the interactions a session receives.
+type gateway struct {
+	bot      *Bot
+	session  *discordgo.Session
+	mu       sync.Mutex
+	closing  bool
+	inflight sync.WaitGroup
+}
+
+// handle answers one interaction through REST, unless shutting down.
+func (g *gateway) handle(ctx context.Context, i *discordgo.Interaction) {
+	g.mu.Lock()
+	if g.closing {
+		g.mu.Unlock()
+		return
+	}
+	g.inflight.Add(1)
+	g.mu.Unlock()
+	defer g.inflight.Done()
+	if err := checkInteraction(i); err != nil {
+		g.bot.log.Warn("malformed interaction from gateway", "err", err)
+		return
+	}
+	err := g.bot.answer(ctx, i,
+		func(resp *discordgo.InteractionResponse) error { return g.session.InteractionRespond(i, resp) },
+		func(d *discordgo.InteractionResponseData) error {
+			_, err := g.session.InteractionResponseEdit(i, webhookEdit(d))
+			return err
+		})
+	if err != nil {
+		g.bot.log.Error("send interaction response", "interaction", i.ID, "command", commandLabel(i), "err", err)
+	}
+}
+
+// drain stops taking interactions and waits for those in flight.
+func (g *gateway) drain() {
+	g.mu.Lock()
+	g.closing = true
+	g.mu.Unlock()
+	g.inflight.Wait()
+}
