@@ -19,7 +19,8 @@ import (
 // Matching, as the corpus README defines a direct quotation:
 //
 //   - A gold direct quotation is an attribution whose Content contains a
-//     quotation mark, or sits right inside a pair of them. Its region is its
+//     quotation mark (“ ” " or two apostrophes, as some publishers write
+//     it), or sits right after one. Its region is its
 //     Content spans (rune offsets, turned into byte offsets here).
 //   - A prediction is a Quotation with a speaker (what Extract keeps).
 //   - Precision: the share of predictions that overlap the region of some
@@ -262,6 +263,9 @@ func evalArticle(a *polnearArticle) evalScore {
 }
 
 func context(text string, start, end int) string {
+	if end < start {
+		start, end = end, start
+	}
 	a, b := max(0, start-150), min(len(text), end+100)
 	for a > 0 && !utf8.RuneStart(text[a]) {
 		a--
@@ -295,9 +299,13 @@ func quotedRegion(text string, b [2]int) bool {
 			return true
 		}
 	}
+	// Some publishers write a double mark as two apostrophes.
+	if strings.Contains(text[b[0]:b[1]], "''") {
+		return true
+	}
 	before := strings.TrimRightFunc(text[:b[0]], unicode.IsSpace)
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return isMark(r)
+	return isMark(r) || strings.HasSuffix(before, "''")
 }
 
 func overlaps(spans [][2]int, start, end int) bool {

@@ -59,6 +59,12 @@ func Quotations(a Article) []Quotation {
 			x.qtok[toks[i].q] = i
 		}
 	}
+	x.sentFirst = make([]int, 0, len(toks)/16+1)
+	for i := range toks {
+		if toks[i].sent == len(x.sentFirst) {
+			x.sentFirst = append(x.sentFirst, i)
+		}
+	}
 	x.ents = collectMentions(toks, cueSubjects(toks))
 	out := make([]Quotation, len(spans))
 	for i, s := range spans {
@@ -98,7 +104,9 @@ type extractor struct {
 	spans []span
 	toks  []token
 	qtok  []int // token index of each span
-	ents  *entities
+	// sentFirst is the index of each sentence's first token.
+	sentFirst []int
+	ents      *entities
 }
 
 // An attribution is a speaker found for a quotation.
@@ -238,6 +246,32 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	for lo > 0 && k-lo < maxWindow && toks[lo-1].sent == toks[k].sent && toks[lo-1].kind != tPara && toks[lo-1].kind != tQuote {
 		lo--
 	}
+	if a, ok := x.beforeCueIn(lo, k); ok {
+		return a, true
+	}
+	// No cue word: the words belong to the subject of their sentence, when
+	// they stand after it ("Trump identified the judge as “Spanish”",
+	// testdata/partial.txt) or after a colon ("Cruz continued:",
+	// testdata/colon.txt).
+	if k > lo {
+		return x.sentenceSubject(lo, k)
+	}
+	if colon := x.colonBefore(k); colon >= 0 {
+		lo := colon
+		for lo > 0 && colon-lo < maxWindow && toks[lo-1].sent == toks[colon].sent && toks[lo-1].kind != tPara && toks[lo-1].kind != tQuote {
+			lo--
+		}
+		if a, ok := x.beforeCueIn(lo, colon); ok {
+			return a, true
+		}
+		return x.sentenceSubject(lo, colon)
+	}
+	return attribution{}, false
+}
+
+// beforeCueIn finds the last cue in tokens [lo, k) and its speaker.
+func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
+	toks := x.toks
 	for v := k - 1; v >= lo; v-- {
 		n, ok := isCue(toks, v)
 		if !ok || v+n > k {
@@ -257,6 +291,10 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 				a.cue = toks[v].text
 				return a, true
 			}
+			if a, ok := x.sentenceSubject(lo, v); ok {
+				a.cue = toks[v].text
+				return a, true
+			}
 			return attribution{}, false
 		}
 		subj := backwardNP(toks, v, lo)
@@ -265,9 +303,52 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		}
 		return x.resolve(subj, toks[v:v+n])
 	}
-	// No cue of its own: the words share the sentence with an attributed
-	// quotation before them ("…," he said of "…").
 	return attribution{}, false
+}
+
+// colonBefore returns the index of the colon that ends the paragraph before
+// the quotation at token k, when k opens its paragraph, or -1.
+func (x *extractor) colonBefore(k int) int {
+	j := k - 1
+	for j >= 0 && x.toks[j].kind == tPara {
+		j--
+	}
+	if j >= 0 && j < k-1 && x.toks[j].punct(':') {
+		return j
+	}
+	return -1
+}
+
+// sentenceSubject attributes the words at token k to the noun phrase that
+// opens the sentence starting at lo, after any opening adverbial ("In a
+// statement, …", "But …").
+func (x *extractor) sentenceSubject(lo, k int) (attribution, bool) {
+	toks := x.toks
+	i := lo
+	for i < k && toks[i].kind == tWord && (toks[i].low == "but" || toks[i].low == "and" || toks[i].low == "so" || toks[i].low == "yet" || toks[i].low == "still") {
+		i++
+	}
+	if i < k && toks[i].kind == tWord && (npStop[toks[i].low] || openers[toks[i].low]) {
+		// Skip an opening phrase up to its comma.
+		j := i
+		for j < k && j-i < 20 && !toks[j].punct(',') {
+			j++
+		}
+		if j >= k || !toks[j].punct(',') {
+			return attribution{}, false
+		}
+		i = j + 1
+	}
+	subj := forwardNP(toks, i, k)
+	if subj.kind == npNone || subj.hi >= k {
+		return attribution{}, false
+	}
+	if toks[subj.hi].kind == tWord && copulas[toks[subj.hi].low] {
+		// "Trump is “a disaster”" is the writer's word, not Trump's.
+		return attribution{}, false
+	}
+	a, ok := x.resolve(subj, nil)
+	return a, ok
 }
 
 // clauseSubject finds the speaker of the clause a participle cue at v hangs
@@ -337,10 +418,7 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 // spokesman saying …" → "Iranian"), or "".
 func (x *extractor) affiliation(k int) string {
 	toks := x.toks
-	s := k
-	for s > 0 && toks[s-1].sent == toks[k].sent && toks[s-1].kind != tPara {
-		s--
-	}
+	s := x.sentFirst[toks[k].sent]
 	if s >= len(toks) || !toks[s].capital() {
 		return ""
 	}
@@ -351,4 +429,24 @@ func (x *extractor) affiliation(k int) string {
 		}
 	}
 	return demonyms[strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")]
+}
+
+// LeadingDate returns the publication date an article's text opens with, as
+// scraped articles often do (" date 2025-03-04 A very unexpected …"), or ""
+// when the text does not open with "date", an optional colon and a valid
+// YYYY-MM-DD date. The text itself is left alone: quotation offsets count
+// from its first byte.
+func LeadingDate(text string) string {
+	s := strings.TrimLeft(text, " \t\r\n")
+	if len(s) < 4 || !strings.EqualFold(s[:4], "date") {
+		return ""
+	}
+	s = strings.TrimLeft(strings.TrimPrefix(s[4:], ":"), " \t")
+	if len(s) < 10 || len(s) > 10 && !strings.ContainsRune(" \t\r\n", rune(s[10])) {
+		return ""
+	}
+	if d := s[:10]; d[4] == '-' && quotes.ValidDate(d) {
+		return d
+	}
+	return ""
 }

@@ -209,3 +209,12 @@ what who why how where which not no yes then now still also however meanwhile in
 because despite even just only more most some many much all both each every other another such
 asked according speaking read see watch related click follow sign update editor's note advertisement
 `)
+
+// openers start an adverbial phrase that comes before a sentence's subject
+// and ends at a comma ("Asked about the polls, Trump …").
+var openers = set(`asked speaking earlier later meanwhile instead still however yesterday today last this
+in on at after before during when while as since following despite under with without for from amid`)
+
+// copulas after a subject make what follows a description of it, not its
+// words.
+var copulas = set(`is are was were be been being 's seems seemed remains remained becomes became`)

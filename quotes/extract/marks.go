@@ -25,9 +25,13 @@ const maxQuoteBytes = 16 << 10
 
 // isOpenDouble and friends classify quotation marks. Straight marks are
 // both; the scanner decides by state and context.
-func isOpenDouble(r rune) bool  { return r == '"' || r == '“' || r == '„' || r == '«' || r == '‟' }
+func isOpenDouble(r rune) bool {
+	return r == '"' || r == '“' || r == '„' || r == '«' || r == '‟'
+}
 func isCloseDouble(r rune) bool { return r == '"' || r == '”' || r == '»' }
-func isSingleMark(r rune) bool  { return r == '\'' || r == '‘' || r == '’' || r == '‚' || r == '‛' }
+func isSingleMark(r rune) bool {
+	return r == '\'' || r == '‘' || r == '’' || r == '‚' || r == '‛'
+}
 
 // findSpans returns the quotations of text in order. It is one pass over the
 // text with a constant amount of state, so nesting or unbalanced marks cannot
@@ -58,6 +62,10 @@ func findSpans(text string) []span {
 	}
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
+		if r == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+			// Two apostrophes are a straight double mark (testdata/marks.txt).
+			r, w = '"', 2
+		}
 		switch {
 		case r == '\n':
 			if inDouble {
@@ -74,6 +82,9 @@ func findSpans(text string) []span {
 				inDouble = false
 				if j < len(text) {
 					c, cw := utf8.DecodeRuneInString(text[j:])
+					if c == '\'' && j+1 < len(text) && text[j+1] == '\'' {
+						c, cw = '"', 2
+					}
 					if isOpenDouble(c) && c != '»' {
 						// The quotation carries on in the next paragraph.
 						cur = span{open: j, start: j + cw, cont: true}

@@ -217,7 +217,12 @@ func forwardNP(toks []token, i, hi int) np {
 			continue
 		}
 		if i > first && toks[i-1].capital() && det == "" {
-			break // a name ends where lower case starts: said Trump on Monday
+			if isPossessive(toks[i-1].text) {
+				// Iran's missile sites: a thing the name owns, not the name.
+				det = "'s"
+			} else {
+				break // a name ends where lower case starts: said Trump on Monday
+			}
 		}
 		if !npWord(t) {
 			break
@@ -234,7 +239,7 @@ func forwardNP(toks []token, i, hi int) np {
 	if toks[i-1].capital() {
 		n.kind = npProper
 	} else {
-		if det == "" && !personNouns[toks[i-1].low] {
+		if (det == "" || det == "'s") && !personNouns[toks[i-1].low] {
 			return np{}
 		}
 		n.kind = npNominal
@@ -444,6 +449,8 @@ func expandTitle(lw string) string {
 	}
 	return lw
 }
+
+func isPossessive(w string) bool { return stripPossessive(w) != w }
 
 func stripPossessive(w string) string {
 	for _, s := range []string{"'s", "’s", "'", "’"} {

@@ -1,0 +1,312 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.json and ../../corpus/seed.jsonl from the extractor's output")
+
+// goldenQuotation is a Quotation as the golden files and `quotebot extract
+// --json` write it.
+type goldenQuotation struct {
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+	Role    string `json:"role"`
+	Cue     string `json:"cue"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+func readArticle(t testing.TB, path string) Article {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Article{Text: string(b), Date: LeadingDate(string(b))}
+}
+
+// TestGolden runs every testdata/*.txt article and compares all its
+// quotations, attributed or not, with testdata/*.golden.json.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata articles: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			a := readArticle(t, f)
+			got := []goldenQuotation{}
+			for _, q := range Quotations(a) {
+				if a.Text[q.Start:q.End] != q.Text {
+					t.Errorf("Text %q is not Text[%d:%d] %q", q.Text, q.Start, q.End, a.Text[q.Start:q.End])
+				}
+				got = append(got, goldenQuotation{q.Text, q.Speaker, q.Role, q.Cue, q.Start, q.End})
+			}
+			b, err := json.MarshalIndent(got, "", "\t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = append(b, '\n')
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(b, want) {
+				t.Errorf("Quotations(%s) =\n%s\nwant\n%s", f, b, want)
+			}
+		})
+	}
+}
+
+// TestSeed checks the seed article against its gold in ../shared: the same
+// attributed quotations, text, offsets and cue exact, the speaker the gold's
+// or one of its aliases.
+func TestSeed(t *testing.T) {
+	goldPath := filepath.Join("..", "..", "..", "shared", "eval", "seed", "000_aa55dcdee6668dad.gold.jsonl")
+	gb, err := os.ReadFile(goldPath)
+	if err != nil {
+		t.Skipf("seed gold not found at %s (it lives beside the repository in ../shared): %v", goldPath, err)
+	}
+	type gold struct {
+		Text    string   `json:"text"`
+		Speaker string   `json:"speaker"`
+		Aliases []string `json:"speaker_aliases"`
+		Cue     string   `json:"cue"`
+		Start   int      `json:"start"`
+		End     int      `json:"end"`
+	}
+	var want []gold
+	for _, line := range strings.Split(strings.TrimSpace(string(gb)), "\n") {
+		var g gold
+		if err := json.Unmarshal([]byte(line), &g); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, g)
+	}
+	a := readArticle(t, filepath.Join("testdata", "seed.txt"))
+	var got []Quotation
+	for _, q := range Quotations(a) {
+		if q.Speaker != "" {
+			got = append(got, q)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("seed: %d attributed quotations, want %d: %+v", len(got), len(want), got)
+	}
+	for i, g := range want {
+		q := got[i]
+		if q.Text != g.Text || q.Start != g.Start || q.End != g.End || q.Cue != g.Cue {
+			t.Errorf("quotation %d = %q [%d:%d] cue %q, want %q [%d:%d] cue %q", i, q.Text, q.Start, q.End, q.Cue, g.Text, g.Start, g.End, g.Cue)
+		}
+		ok := q.Speaker == g.Speaker
+		for _, a := range g.Aliases {
+			ok = ok || q.Speaker == a
+		}
+		if !ok {
+			t.Errorf("quotation %d speaker = %q, want %q or one of %q", i, q.Speaker, g.Speaker, g.Aliases)
+		}
+	}
+	// What the product must answer.
+	if got[0].Speaker != "Dmitry Peskov" || got[0].Role != "Kremlin spokesman" {
+		t.Errorf("Peskov = %q, %q; want \"Dmitry Peskov\", \"Kremlin spokesman\"", got[0].Speaker, got[0].Role)
+	}
+	if got[3].Speaker != "Iranian foreign ministry spokesman" {
+		t.Errorf("spokesman = %q, want \"Iranian foreign ministry spokesman\"", got[3].Speaker)
+	}
+}
+
+// TestSeedCorpus keeps ../../corpus/seed.jsonl, the corpus the binary embeds,
+// equal to what Extract makes of the seed article; -update rewrites it.
+func TestSeedCorpus(t *testing.T) {
+	a := readArticle(t, filepath.Join("testdata", "seed.txt"))
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	qs := Extract(a)
+	if len(qs) == 0 {
+		t.Fatal("Extract(seed) found nothing")
+	}
+	for _, q := range qs {
+		if err := q.Validate(); err != nil {
+			t.Errorf("Extract(seed) made an invalid quote %+v: %v", q, err)
+		}
+		if q.Source.Date != "2025-03-04" {
+			t.Errorf("quote source date = %q, want the article's leading date 2025-03-04", q.Source.Date)
+		}
+		if err := enc.Encode(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join("..", "..", "corpus", "seed.jsonl")
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./quotes/extract -run TestSeedCorpus -update)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("corpus/seed.jsonl has drifted from Extract(seed):\ngot\n%s\nwant\n%s\n(run go test ./quotes/extract -run TestSeedCorpus -update)", buf.Bytes(), want)
+	}
+}
+
+func TestExtractSource(t *testing.T) {
+	a := Article{
+		Text:      `"We will win," Maria Lopez said. The film "Midnight" opened.`,
+		Title:     "Election night",
+		Publisher: "Springfield Herald",
+		URL:       "https://example.com/a",
+		Date:      "2024-11-05",
+	}
+	qs := Extract(a)
+	if len(qs) != 1 {
+		t.Fatalf("Extract = %+v, want one quote", qs)
+	}
+	q := qs[0]
+	if q.Text != "We will win," || q.Speaker != "Maria Lopez" || q.ID == "" {
+		t.Errorf("Extract = %+v, want \"We will win,\" by Maria Lopez with an ID", q)
+	}
+	if want := (struct{ Title, Publisher, URL, Date string }{a.Title, a.Publisher, a.URL, a.Date}); q.Source.Title != want.Title ||
+		q.Source.Publisher != want.Publisher || q.Source.URL != want.URL || q.Source.Date != want.Date {
+		t.Errorf("Source = %+v, want %+v", q.Source, want)
+	}
+	if got := Extract(Article{Text: "No quotations here."}); got != nil {
+		t.Errorf("Extract(no quotations) = %+v, want nil", got)
+	}
+}
+
+func TestLeadingDate(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{" date 2025-03-04 A very unexpected", "2025-03-04"},
+		{"date 2025-03-04\nText", "2025-03-04"},
+		{"Date: 2024-01-31\n", "2024-01-31"},
+		{"The date 2025-03-04 was a Tuesday", ""},
+		{" date 2025-13-40 nonsense", ""},
+		{"", ""},
+	} {
+		if got := LeadingDate(c.in); got != c.want {
+			t.Errorf("LeadingDate(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// pathological inputs that a naive scanner would make quadratic.
+var pathological = []string{
+	`"`, `“`, `'`, `''`, `"a`, `“a”`, `said "`, `, he said, adding that "`,
+	`He said: "`, `"x," he said. "`, "\"a\n\n\"b\n\n\"c", `Mr. Mr. Mr. "Mr.`,
+}
+
+// TestLinear checks that the cost of pathological inputs grows linearly:
+// sixteen times the input may take at most eighty times as long (caches
+// and the collector blur the ratio; a quadratic cost would take 256 times).
+func TestLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	patterns := []string{"“‘«\"'", "he said \"", "\"a\n\n\"b", " Mr. Smith said, \"", "”a “", `, he said, adding that "`, `He said: "`}
+	for _, p := range patterns {
+		small := strings.Repeat(p, 16000/len(p)+1)
+		large := strings.Repeat(p, 256000/len(p)+1)
+		ts, tl := timeExtract(small), timeExtract(large)
+		if tl > 80*ts+20*time.Millisecond {
+			t.Errorf("pattern %q: %d bytes took %v, %d bytes took %v: not linear", p, len(small), ts, len(large), tl)
+		}
+	}
+}
+
+func timeExtract(s string) time.Duration {
+	best := time.Duration(1 << 62)
+	for range 3 {
+		runtime.GC()
+		start := time.Now()
+		Quotations(Article{Text: s})
+		best = min(best, time.Since(start))
+	}
+	return best
+}
+
+func FuzzExtract(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	for _, p := range pathological {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := Article{Text: s}
+		for _, q := range Quotations(a) {
+			if q.Start < 0 || q.End < q.Start || q.End > len(s) || s[q.Start:q.End] != q.Text {
+				t.Fatalf("quotation %q at [%d:%d] is not the input's bytes there", q.Text, q.Start, q.End)
+			}
+		}
+		for _, q := range Extract(a) {
+			if err := q.Validate(); err != nil && utf8.ValidString(s) {
+				t.Fatalf("Extract made an invalid quote %+v: %v", q, err)
+			}
+		}
+	})
+}
+
+// BenchmarkExtract measures throughput on the testdata articles, and on the
+// PolNeAR dev split when ../shared is present.
+func BenchmarkExtract(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	var sb strings.Builder
+	for _, f := range files {
+		a := readArticle(b, f)
+		sb.WriteString(a.Text)
+		sb.WriteString("\n\n")
+	}
+	b.Run("testdata", func(b *testing.B) { benchText(b, []string{sb.String()}) })
+	dev := filepath.Join("..", "..", "..", "shared", "eval", "polnear", "dev.jsonl")
+	if data, err := os.ReadFile(dev); err == nil {
+		var texts []string
+		for _, line := range bytes.Split(data, []byte("\n")) {
+			var a struct{ Text string }
+			if json.Unmarshal(line, &a) == nil && a.Text != "" {
+				texts = append(texts, a.Text)
+			}
+		}
+		b.Run("polnear-dev", func(b *testing.B) { benchText(b, texts) })
+	}
+}
+
+func benchText(b *testing.B, texts []string) {
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Extract(Article{Text: t})
+		}
+	}
+}
