@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+
+	"github.com/quotebot/quotebot/index"
+	"github.com/quotebot/quotebot/quotes"
+	"github.com/quotebot/quotebot/quotes/extract"
+)
+
+// maxArticleBytes bounds one article file: a news article is tens of
+// kilobytes, and the extractor's cost is linear in what it is given.
+const maxArticleBytes = 32 << 20
+
+// extractedQuotation is one line of `quotebot extract --json`.
+type extractedQuotation struct {
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+	Role    string `json:"role"`
+	Cue     string `json:"cue"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+// runExtract implements `quotebot extract [--json] FILE...`: it prints the
+// attributed quotations of each article. For plain text, start and end are
+// byte offsets into the file; for HTML, into the article text readability
+// took from it.
+func runExtract(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	asJSON := fs.Bool("json", false, "one JSON object a line: text, speaker, role, cue, start, end")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: extract: %v", errUsage, err)
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		return fmt.Errorf("%w: extract: name at least one article file (plain text or HTML)", errUsage)
+	}
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetEscapeHTML(false)
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a, err := readArticle(f)
+		if err != nil {
+			return err
+		}
+		if !*asJSON && len(files) > 1 {
+			fmt.Fprintf(env.Stdout, "%s:\n", f)
+		}
+		for _, q := range extract.Quotations(a) {
+			if q.Speaker == "" {
+				continue
+			}
+			if *asJSON {
+				if err := enc.Encode(extractedQuotation{q.Text, q.Speaker, q.Role, q.Cue, q.Start, q.End}); err != nil {
+					return err
+				}
+				continue
+			}
+			who := q.Speaker
+			if q.Role != "" {
+				who += " (" + q.Role + ")"
+			}
+			cue := q.Cue
+			if cue != "" {
+				cue += " "
+			}
+			fmt.Fprintf(env.Stdout, "“%s” — %s [%s%d:%d]\n", q.Text, who, cue, q.Start, q.End)
+		}
+	}
+	return nil
+}
+
+// ingestSummary is what `quotebot ingest` reports.
+type ingestSummary struct {
+	Files     int `json:"files"`
+	Found     int `json:"found"`
+	Added     int `json:"added"`
+	Unchanged int `json:"unchanged"`
+	Rejected  int `json:"rejected"`
+}
+
+// runIngest implements `quotebot ingest [--index DIR] FILE...`: it extracts
+// the attributed quotations of each article and adds them to the shared
+// corpus with the article's title, publisher, URL and date as their source.
+func runIngest(ctx context.Context, env *Env, args []string) error {
+	fl := newFlags(env, "ingest")
+	if err := fl.parse(args); err != nil {
+		return err
+	}
+	files := fl.fs.Args()
+	if len(files) == 0 {
+		return fmt.Errorf("%w: ingest: name at least one article file (plain text or HTML)", errUsage)
+	}
+	var qs []quotes.Quote
+	sum := ingestSummary{Files: len(files)}
+	for _, f := range files {
+		a, err := readArticle(f)
+		if err != nil {
+			return err
+		}
+		found := extract.Extract(a)
+		env.Log.Debug("extracted", "file", f, "quotes", len(found))
+		qs = append(qs, found...)
+	}
+	sum.Found = len(qs)
+	ix, err := openIndex(ctx, env, fl.indexDir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	st, err := ix.AddBatch(ctx, qs)
+	sum.Added, sum.Unchanged = st.Added, st.Unchanged
+	var be *index.BatchError
+	if errors.As(err, &be) {
+		sum.Rejected = len(be.Rejected)
+		for _, r := range be.Rejected {
+			env.Log.Warn("quote rejected", "text", qs[r.Pos].Text, "err", r.Err)
+		}
+	} else if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	if fl.json {
+		return json.NewEncoder(env.Stdout).Encode(sum)
+	}
+	fmt.Fprintf(env.Stdout, "%d quotations found in %d articles: %d added, %d already there, %d rejected\n",
+		sum.Found, sum.Files, sum.Added, sum.Unchanged, sum.Rejected)
+	return nil
+}
+
+// readArticle reads a plain-text or HTML article. HTML goes through
+// readability, which keeps the article body and drops navigation, ads and
+// scripts, and gives the title, site name and publication date. Plain text
+// is taken as it is; a leading "date YYYY-MM-DD" gives its date.
+func readArticle(path string) (extract.Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return extract.Article{}, err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxArticleBytes+1)); err != nil {
+		return extract.Article{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	if buf.Len() > maxArticleBytes {
+		return extract.Article{}, fmt.Errorf("%s: larger than %d MB, not a news article", path, maxArticleBytes>>20)
+	}
+	b := buf.Bytes()
+	if !isHTML(path, b) {
+		text := string(b)
+		return extract.Article{Text: text, Date: extract.LeadingDate(text)}, nil
+	}
+	ra, err := readability.FromReader(bytes.NewReader(b), nil)
+	if err != nil {
+		return extract.Article{}, fmt.Errorf("%s: readability: %w", path, err)
+	}
+	var text strings.Builder
+	if ra.Node != nil {
+		if err := ra.RenderText(&text); err != nil {
+			return extract.Article{}, fmt.Errorf("%s: readability: %w", path, err)
+		}
+	}
+	a := extract.Article{Text: text.String(), Title: ra.Title(), Publisher: ra.SiteName()}
+	if t, err := ra.PublishedTime(); err == nil && !t.IsZero() {
+		a.Date = t.Format("2006-01-02")
+	}
+	return a, nil
+}
+
+// isHTML tells HTML from plain text by extension, then by content.
+func isHTML(path string, b []byte) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	case ".txt", ".text", ".md":
+		return false
+	}
+	return strings.HasPrefix(http.DetectContentType(b), "text/html")
+}
