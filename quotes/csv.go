@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -14,8 +15,6 @@ import (
 // valid quote's fields come to well under 64 KiB even when every character
 // is four bytes and every quotation mark is doubled, so a larger record is
 // a broken file, most often an unclosed quote swallowing what follows.
-// Bounding bytes bounds columns too: encoding/csv holds a record whole, and
-// a million one-byte columns would otherwise cost tens of megabytes.
 const maxCSVRecord = 256 << 10
 
 // maxCSVColumns bounds the header; a real collection has a dozen columns.
@@ -37,27 +36,43 @@ var csvColumns = map[string]string{
 	"role":      "role",
 }
 
-// errRecordTooBig is returned by budgetReader when a record outgrows
-// maxCSVRecord.
-var errRecordTooBig = errors.New("record too big")
+// maxCSVCommas bounds the commas in one record. encoding/csv keeps three
+// slices of per-field bookkeeping, so a budget of bytes alone would let
+// 256 Ki one-byte columns cost tens of megabytes. A valid quote has far fewer
+// commas, even quoted ones inside its text.
+const maxCSVCommas = 32 << 10
 
-// budgetReader passes bytes through until its budget is spent, then fails.
-// ReadCSV refills the budget after every record, so encoding/csv can never
-// hold more than one budget (plus its 4 KiB read-ahead) of one record.
+// Errors of budgetReader, when a record outgrows its bounds.
+var (
+	errRecordTooBig  = errors.New("record too big")
+	errTooManyCommas = errors.New("too many commas")
+)
+
+// budgetReader passes bytes through until its budget of bytes or of commas
+// is spent, then fails. ReadCSV refills the budget before every record, so
+// encoding/csv never holds more than one budget (plus its 4 KiB read-ahead)
+// of one record.
 type budgetReader struct {
-	r    io.Reader
-	left int
+	r      io.Reader
+	left   int // bytes
+	commas int
 }
+
+func (b *budgetReader) refill() { b.left, b.commas = maxCSVRecord, maxCSVCommas }
 
 func (b *budgetReader) Read(p []byte) (int, error) {
 	if b.left <= 0 {
 		return 0, errRecordTooBig
+	}
+	if b.commas < 0 {
+		return 0, errTooManyCommas
 	}
 	if len(p) > b.left {
 		p = p[:b.left]
 	}
 	n, err := b.r.Read(p)
 	b.left -= n
+	b.commas -= bytes.Count(p[:n], []byte{','})
 	return n, err
 }
 
@@ -71,8 +86,9 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 // columns are ignored. When both a name and its alias are present, the
 // first column wins. Fields must be quoted as RFC 4180 says (leading
 // spaces before a quote are allowed). A record with the wrong number of
-// fields or a malformed quote is a bad record; a record over 256 KiB ends
-// reading, since the reader cannot tell where it would end.
+// fields or a malformed quote is a bad record. A record over 256 KiB or
+// with over 32,768 commas ends reading, since the reader cannot tell where
+// it would end; so memory stays bounded whatever the file holds.
 func ReadCSV(r io.Reader, name string) iter.Seq2[Quote, error] {
 	return func(yield func(Quote, error) bool) {
 		br := bufio.NewReader(r)
@@ -80,7 +96,8 @@ func ReadCSV(r io.Reader, name string) iter.Seq2[Quote, error] {
 		if b, _ := br.Peek(len(bom)); string(b) == bom {
 			br.Discard(len(bom))
 		}
-		budget := &budgetReader{r: br, left: maxCSVRecord}
+		budget := &budgetReader{r: br}
+		budget.refill()
 		cr := csv.NewReader(budget)
 		cr.TrimLeadingSpace = true
 		cr.ReuseRecord = true
@@ -98,7 +115,7 @@ func ReadCSV(r io.Reader, name string) iter.Seq2[Quote, error] {
 		cr.FieldsPerRecord = len(header)
 		prev := 1 // the line on which the last record started
 		for {
-			budget.left = maxCSVRecord
+			budget.refill()
 			rec, err := cr.Read()
 			if err == io.EOF {
 				return
@@ -136,6 +153,10 @@ func csvFatal(name string, prev int, err error, what string) error {
 		return fmt.Errorf("quotes: %s: the header is over %d KiB", name, maxCSVRecord>>10)
 	case errors.Is(err, errRecordTooBig):
 		return fmt.Errorf("quotes: %s: the record after the one at line %d is over %d KiB (an unclosed quote?)", name, prev, maxCSVRecord>>10)
+	case errors.Is(err, errTooManyCommas) && prev == 0:
+		return fmt.Errorf("quotes: %s: the header has over %d commas", name, maxCSVCommas)
+	case errors.Is(err, errTooManyCommas):
+		return fmt.Errorf("quotes: %s: the record after the one at line %d has over %d commas", name, prev, maxCSVCommas)
 	case err == io.EOF:
 		return fmt.Errorf("quotes: %s: empty file, want a header row naming the columns (text, speaker, …)", name)
 	}

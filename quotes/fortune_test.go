@@ -150,15 +150,7 @@ func TestReadFortuneGood(t *testing.T) {
 		{Text: "We are what we pretend to be.", Speaker: "Kurt Vonnegut Jr."},
 		{Text: `"Hello," she said -- and left.`, Speaker: "Quentin Dialogue"},
 	}
-	if len(c.quotes) != len(want) {
-		t.Fatalf("got %d quotes, want %d: %+v", len(c.quotes), len(want), c.quotes)
-	}
-	for i := range want {
-		want[i].Normalize()
-		if !equalQuotes(c.quotes[i], want[i]) {
-			t.Errorf("quote %d:\n got %+v\nwant %+v", i, c.quotes[i], want[i])
-		}
-	}
+	checkQuotes(t, c.quotes, want)
 	// Unattributed entries are reported at their first line; the empty
 	// entry between two "%" lines is not reported at all.
 	var lines []int
@@ -256,13 +248,7 @@ func TestSplitAttribution(t *testing.T) {
 }
 
 func FuzzReadFortune(f *testing.F) {
-	for _, name := range []string{"good.fortune", "overstrike.fortune"} {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	addSeeds(f, "good.fortune", "overstrike.fortune")
 	f.Add([]byte("%\n%\n-- \n%\n\t--\n%\nx\n---\n%\n_\b\b\bx\n-- ,\n"))
 	f.Add([]byte("a\n\t-- B (1900-2000) in <x>, c\n\t   d\n\t   e\n\t   f\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -22,6 +22,15 @@ type collected struct {
 	errs   []error
 }
 
+// speakers lists the speakers of the quotes, separated by commas.
+func (c collected) speakers() string {
+	var s []string
+	for _, q := range c.quotes {
+		s = append(s, q.Speaker)
+	}
+	return strings.Join(s, ",")
+}
+
 // collect drains seq, checking the contract every reader keeps: a quote
 // comes with a nil error and is normalized and valid; an error comes with a
 // zero Quote; nothing follows an error that is not a *RecordError.
@@ -65,6 +74,20 @@ func checkQuote(t testing.TB, q Quote) {
 	}
 }
 
+// checkQuotes compares quotes read with the quotes wanted, once normalized.
+func checkQuotes(t *testing.T, got, want []Quote) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("got %d quotes, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		want[i].Normalize()
+		if !equalQuotes(got[i], want[i]) {
+			t.Errorf("quote %d:\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+}
+
 // equalQuotes compares quotes field by field, times by instant.
 func equalQuotes(a, b Quote) bool {
 	if !a.AddedAt.Equal(b.AddedAt) {
@@ -86,6 +109,45 @@ func openTestdata(t testing.TB, name string) *os.File {
 	}
 	t.Cleanup(func() { f.Close() })
 	return f
+}
+
+// addSeeds adds files of testdata to a fuzz test's seed corpus.
+func addSeeds(f *testing.F, names ...string) {
+	f.Helper()
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+}
+
+// wantRecordError describes an expected *RecordError: its line, the
+// sentinel it wraps and words of its message.
+type wantRecordError struct {
+	line   int
+	is     error
+	reason string
+}
+
+// checkRecordErrors compares errs, read from file, with want.
+func checkRecordErrors(t *testing.T, errs []error, file string, want []wantRecordError) {
+	t.Helper()
+	if len(errs) != len(want) {
+		t.Fatalf("errors = %q, want %d", errs, len(want))
+	}
+	for i, w := range want {
+		err := errs[i]
+		var re *RecordError
+		if !errors.As(err, &re) || re.File != file || re.Line != w.line {
+			t.Errorf("error %d = %v, want a *RecordError at %s:%d", i, err, file, w.line)
+			continue
+		}
+		if !errors.Is(err, w.is) || !strings.Contains(err.Error(), w.reason) {
+			t.Errorf("error %d = %q, want one wrapping %v and saying %q", i, err, w.is, w.reason)
+		}
+	}
 }
 
 // openShared opens a file under ../shared/data, skipping the test when the
