@@ -28,8 +28,9 @@ const maxAttributionLines = 3
 // "work"; "Larry Wall in <msgid>" gives "Larry Wall" and the message ID;
 // life dates such as "(1955-2011)" and a final period are dropped from the
 // speaker. The text keeps its line breaks and loses the attribution.
-// Terminal tricks are resolved as a terminal would show them: "_\bX"
-// overstrikes become "X" and other control characters (a bell) vanish.
+// Terminal tricks are resolved as a terminal would show them, as Read
+// does for every format: "_\bX" overstrikes become "X", "'\be" becomes
+// "é", and other control characters (a bell) vanish.
 //
 // An entry without attribution yields a *RecordError wrapping ErrNoSpeaker;
 // empty entries are skipped silently. Line is the entry's first non-blank
@@ -65,9 +66,7 @@ func ReadFortune(r io.Reader, name string) iter.Seq2[Quote, error] {
 				return
 			}
 			if err != nil {
-				if flush() {
-					yield(Quote{}, err)
-				}
+				yield(Quote{}, err) // the entry read so far may be cut short
 				return
 			}
 			if !long && isFortuneSeparator(line) {

@@ -70,7 +70,7 @@ const bom = "\uFEFF"
 // (a few kilobytes are plenty). The extensions .jsonl, .ndjson and .json mean
 // JSONL and .csv means CSV; otherwise a first non-space byte '{' means JSONL,
 // a line holding only "%" means a fortune file, and a first line naming a
-// "text" column among commas means CSV. It returns FormatUnknown when none
+// text column among commas means CSV. It returns FormatUnknown when none
 // of these holds.
 func DetectFormat(name string, head []byte) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -97,11 +97,11 @@ func DetectFormat(name string, head []byte) Format {
 	return FormatUnknown
 }
 
-// csvHeaderHasText reports whether a comma-separated line has a column
-// named text, which every CSV collection must have.
+// csvHeaderHasText reports whether a comma-separated line names a text
+// column ("text" or "quote"), which every CSV collection must have.
 func csvHeaderHasText(line string) bool {
 	for name := range strings.SplitSeq(line, ",") {
-		if strings.EqualFold(strings.Trim(strings.TrimSpace(name), `"`), "text") {
+		if csvColumns[strings.ToLower(strings.Trim(strings.TrimSpace(name), `"`))] == "text" {
 			return true
 		}
 	}
@@ -110,8 +110,12 @@ func csvHeaderHasText(line string) bool {
 
 // Read reads a collection in format f from r; name is used in errors only.
 //
-// Every Quote yielded with a nil error has been normalized and is valid. A
-// bad record yields a zero Quote and a *RecordError, and reading goes on.
+// Every Quote yielded with a nil error has been normalized, is valid and
+// names its speaker. Control characters, which Validate refuses, are first
+// resolved as a terminal would show them (fortune files overstrike with
+// backspaces) or dropped.
+//
+// A bad record yields a zero Quote and a *RecordError, and reading goes on.
 // Any other error (from r, or a record too big to skip safely) ends the
 // sequence. Stopping the loop early is fine.
 func Read(r io.Reader, name string, f Format) iter.Seq2[Quote, error] {
