@@ -34,13 +34,14 @@ import (
 //     annotation); a description (a lower-case source: "the spokesman",
 //     "the Florida senator") may match either as written or as that nearest
 //     earlier named source. Two speakers match when the words of one (lower
-//     case, without honorifics, determiners and punctuation) are all among
-//     the words of the other: "Trump" and "Donald Trump" match, "Bill Clinton"
+//     case, without honorifics, determiners, punctuation, an apposition after
+//     a comma, and titles before a name) are all among the words of the other: "Trump" and "Donald Trump" match, "Bill Clinton"
 //     and "Hillary Clinton" do not.
 var polnearDump = flag.Bool("polnear.dump", false, "print every PolNeAR miss, false hit and wrong speaker")
 
 type polnearArticle struct {
 	ID           string `json:"id"`
+	Title        string `json:"title"`
 	Text         string `json:"text"`
 	Attributions []struct {
 		Source  []polnearSpan `json:"source"`
@@ -85,8 +86,8 @@ func TestEvalPolNeAR(t *testing.T) {
 	// Floors a little below the figures measured when they were set, so that
 	// a regression fails.
 	floors := map[string]struct{ f1, speaker float64 }{
-		"train": {f1: 0.0, speaker: 0.0},
-		"dev":   {f1: 0.0, speaker: 0.0},
+		"train": {f1: 0.90, speaker: 0.82},
+		"dev":   {f1: 0.87, speaker: 0.82},
 	}
 	for _, split := range []string{"train", "dev"} {
 		t.Run(split, func(t *testing.T) {
@@ -213,7 +214,7 @@ func evalArticle(a *polnearArticle) evalScore {
 	var s evalScore
 	s.gold = len(golds)
 	hit := make([]bool, len(golds))
-	for _, q := range Quotations(Article{Text: text}) {
+	for _, q := range Quotations(Article{Text: text, Title: a.Title}) {
 		if q.Speaker == "" {
 			continue
 		}
@@ -340,10 +341,43 @@ func isNamed(s string) bool {
 
 var speakerNoise = map[string]bool{
 	"the": true, "a": true, "an": true, "mr": true, "mrs": true, "ms": true, "dr": true, "s": true,
+	"himself": true, "herself": true, "itself": true, "themselves": true,
+}
+
+// speakerTitles are left out of a speaker's words for comparison: "Justice
+// Scalia" is "Antonin Scalia".
+var speakerTitles = map[string]bool{
+	"president": true, "senator": true, "sen": true, "rep": true, "representative": true, "gov": true,
+	"governor": true, "justice": true, "judge": true, "secretary": true, "former": true, "vice": true,
+	"gen": true, "general": true, "speaker": true, "mayor": true, "chairman": true, "chairwoman": true,
+	"state": true, "candidate": true, "nominee": true, "spokesman": true, "spokeswoman": true,
 }
 
 func speakerWords(s string) []string {
+	// An apposition is not part of the name: "Graham, a former candidate,".
+	if i := strings.IndexByte(s, ','); i > 0 {
+		s = s[:i]
+	}
 	var out []string
+	var words []string
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			words = append(words, w)
+		}
+	}
+	if len(words) > 1 {
+		// A name with a title: compare the name ("Justice Scalia" → "Scalia").
+		var name []string
+		for _, w := range words {
+			if !speakerTitles[strings.ToLower(strings.Trim(w, ".,"))] {
+				name = append(name, w)
+			}
+		}
+		if len(name) > 0 {
+			s = strings.Join(name, " ")
+		}
+	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
 	}) {

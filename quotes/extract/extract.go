@@ -52,7 +52,7 @@ func Quotations(a Article) []Quotation {
 		return nil
 	}
 	toks := tokenize(text, spans)
-	x := &extractor{text: text, spans: spans, toks: toks}
+	x := &extractor{text: text, spans: spans, toks: toks, headlineEnd: headlineEnd(text, a.Title)}
 	x.qtok = make([]int, len(spans))
 	for i := range toks {
 		if toks[i].kind == tQuote {
@@ -106,7 +106,14 @@ type extractor struct {
 	qtok  []int // token index of each span
 	// sentFirst is the index of each sentence's first token.
 	sentFirst []int
-	ents      *entities
+	// headlineEnd is where the title the text opens with ends, or 0.
+	headlineEnd int
+	// attrs holds the attributions made so far, found which are set.
+	attrs []attribution
+	found []bool
+	// skip marks the spans that are not quotations (titles, scare quotes).
+	skip []bool
+	ents *entities
 }
 
 // An attribution is a speaker found for a quotation.
@@ -115,9 +122,17 @@ type attribution struct {
 }
 
 func (x *extractor) attribute(out []Quotation) {
-	attrs := make([]attribution, len(x.spans))
-	found := make([]bool, len(x.spans))
+	x.attrs = make([]attribution, len(x.spans))
+	x.found = make([]bool, len(x.spans))
+	attrs, found := x.attrs, x.found
+	x.skip = make([]bool, len(x.spans))
 	for i := range x.spans {
+		x.skip[i] = x.notQuotation(i)
+	}
+	for i := range x.spans {
+		if x.skip[i] {
+			continue
+		}
 		k := x.qtok[i]
 		a, ok := x.afterCue(k)
 		if !ok {
@@ -150,11 +165,19 @@ func (x *extractor) attribute(out []Quotation) {
 // tokens the cue spans ("according to" is two).
 func isCue(toks []token, k int) (int, bool) {
 	t := &toks[k]
-	if t.kind != tWord || t.text != t.low {
+	if t.kind != tWord {
 		return 0, false
+	}
+	if t.text != t.low {
+		// Only an inverted cue opens a sentence capitalised: Said Poynter, "…"
+		first := k == 0 || toks[k-1].sent != t.sent || toks[k-1].kind == tPara
+		return 1, first && (t.low == "said" || t.low == "says")
 	}
 	if t.low == "according" && k+1 < len(toks) && toks[k+1].low == "to" {
 		return 2, true
+	}
+	if t.low == "put" && k+1 < len(toks) && toks[k+1].low == "it" {
+		return 2, true // as Amar put it, "…"
 	}
 	return 1, cueVerbs[t.low]
 }
@@ -243,7 +266,8 @@ func (x *extractor) onlySkippable(a, b int) bool {
 func (x *extractor) beforeCue(k int) (attribution, bool) {
 	toks := x.toks
 	lo := k
-	for lo > 0 && k-lo < maxWindow && toks[lo-1].sent == toks[k].sent && toks[lo-1].kind != tPara && toks[lo-1].kind != tQuote {
+	for lo > 0 && k-lo < maxWindow && toks[lo-1].sent == toks[k].sent && toks[lo-1].kind != tPara &&
+		(toks[lo-1].kind != tQuote || x.skip[toks[lo-1].q]) {
 		lo--
 	}
 	if a, ok := x.beforeCueIn(lo, k); ok {
@@ -297,6 +321,20 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return attribution{}, false
 		}
+		if v+n < k && toks[v+n].low == "by" {
+			// Passive: Sanders was asked by host Bill Maher, "…"
+			if subj := forwardNP(toks, v+n+1, k); subj.kind != npNone {
+				return x.resolve(subj, toks[v:v+n])
+			}
+		}
+		if v == lo {
+			// Inverted: Said Dorothy Poynter, "…"
+			subj := forwardNP(toks, v+n, k)
+			if subj.kind == npNone {
+				return attribution{}, false
+			}
+			return x.resolve(subj, toks[v:v+n])
+		}
 		subj := backwardNP(toks, v, lo)
 		if subj.kind == npNone {
 			return attribution{}, false
@@ -339,11 +377,20 @@ func (x *extractor) sentenceSubject(lo, k int) (attribution, bool) {
 		}
 		i = j + 1
 	}
+	if i < k && toks[i].kind == tWord {
+		// A sentence that opens with an adverb, a participle or a number has
+		// no subject here: "Ironically, …", "Sitting down with …".
+		w := toks[i].low
+		if strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || sentenceWords[w] && !determiners[w] && !pronouns[w] || w[0] >= '0' && w[0] <= '9' {
+			return attribution{}, false
+		}
+	}
 	subj := forwardNP(toks, i, k)
 	if subj.kind == npNone || subj.hi >= k {
 		return attribution{}, false
 	}
-	if toks[subj.hi].kind == tWord && copulas[toks[subj.hi].low] {
+	if h := subj.hi; toks[h].kind == tWord && copulas[toks[h].low] &&
+		!(h+1 < k && toks[h+1].kind == tWord && (strings.HasSuffix(toks[h+1].low, "ing") || strings.HasSuffix(toks[h+1].low, "ed"))) {
 		// "Trump is “a disaster”" is the writer's word, not Trump's.
 		return attribution{}, false
 	}
@@ -365,6 +412,10 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 		}
 	}
 	if lo > 0 && toks[lo-1].kind == tQuote {
+		if q := toks[lo-1].q; x.found[q] {
+			a := x.attrs[q]
+			return attribution{speaker: a.speaker, role: a.role}, true
+		}
 		return x.afterCue(lo - 1)
 	}
 	return attribution{}, false

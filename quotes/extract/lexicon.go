@@ -39,6 +39,7 @@ calls called calling describe describes described describing dubbed dubs brand b
 labeled labelled reads recount recounts recounted recounting interjected answered answers
 thundered snapped fumed retorted cautioned proclaimed proclaims pleaded griped marveled marvelled
 texted messaged cited citing quoted quotes summed began begins
+agree agrees agreed agreeing disagreed disagrees echoed echoes elaborated
 `)
 
 // participleCues are cue verbs that have no subject of their own ("…," he
@@ -218,3 +219,14 @@ in on at after before during when while as since following despite under with wi
 // copulas after a subject make what follows a description of it, not its
 // words.
 var copulas = set(`is are was were be been being 's seems seemed remains remained becomes became`)
+
+// beforeVerb reports whether t, following a name, makes the name a subject:
+// a reporting verb, an auxiliary or adverb, or the comma of an apposition.
+func beforeVerb(t *token) bool {
+	if t.punct(',') {
+		return true
+	}
+	return t.kind == tWord && t.text == t.low && (cueVerbs[t.low] || adverbs[t.low] || copulas[t.low] || auxiliaries[t.low])
+}
+
+var auxiliaries = set(`will would can could should may might must does did do has have had is was`)

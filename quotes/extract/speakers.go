@@ -61,7 +61,7 @@ func backwardNP(toks []token, v, lo int) np {
 	j := v - 1
 	for j >= lo {
 		t := &toks[j]
-		if t.kind == tWord && t.text == t.low && adverbs[t.low] {
+		if t.kind == tWord && t.text == t.low && (adverbs[t.low] || auxiliaries[t.low] || copulas[t.low]) {
 			j--
 			continue
 		}
@@ -81,13 +81,13 @@ func backwardNP(toks []token, v, lo int) np {
 		}
 		return np{kind: npPronoun, lo: j, hi: j + 1, words: []string{t.low}}
 	}
-	if t.punct(',') || t.punct(')') {
+	if t.punct(',') || t.punct(')') || t.kind == tQuote && endsWithComma(t.text) {
 		open := ','
 		if t.punct(')') {
 			open = '('
 		}
 		for a := j - 1; a >= lo && a >= j-maxAppo; a-- {
-			if toks[a].kind != tWord && !toks[a].punct(open) && !toks[a].punct('-') && !toks[a].punct('.') {
+			if toks[a].kind != tWord && toks[a].kind != tQuote && !toks[a].punct(open) && !toks[a].punct('-') && !toks[a].punct('.') {
 				if !(open == '(' && toks[a].punct(',')) {
 					break
 				}
@@ -101,7 +101,11 @@ func backwardNP(toks []token, v, lo int) np {
 					if toks[a+1].low == "who" {
 						return subj
 					}
-					subj.role = appositionRole(toks[a+1 : j])
+					end := j
+					if toks[j].kind == tQuote {
+						end++ // the title that closes it with its comma
+					}
+					subj.role = appositionRole(toks[a+1 : end])
 				}
 				return subj
 			}
@@ -265,6 +269,13 @@ func appositionRole(ts []token) string {
 	var words []string
 	for k := range ts {
 		t := &ts[k]
+		if t.kind == tQuote {
+			// A title in the role: host of MSNBC's "Morning Show,"
+			q := t.text
+			_, w := utf8.DecodeLastRuneInString(q)
+			words = append(words, strings.TrimSuffix(q[:len(q)-w], ",")+q[len(q)-w:])
+			continue
+		}
 		if t.kind != tWord {
 			break
 		}
@@ -285,14 +296,18 @@ func appositionRole(ts []token) string {
 // A mention is a proper noun phrase outside quotations, as pronoun and
 // surname resolution see it.
 type mention struct {
-	pos    int // byte offset
-	name   string
-	last   string // last name, lower case
-	g      gender
-	person bool
-	org    bool
-	head   string // the head of its role or description, lower case
-	role   string
+	pos  int // byte offset
+	sent int // sentence number
+	// subject is set when the mention opens its sentence or stands right
+	// before a verb: the likelier antecedent of a pronoun.
+	subject bool
+	name    string
+	last    string // last name, lower case
+	g       gender
+	person  bool
+	org     bool
+	head    string // the head of its role or description, lower case
+	role    string
 }
 
 // entities is what the article has said about people so far.
@@ -332,6 +347,9 @@ func collectMentions(toks []token, subjects map[string]bool) *entities {
 		}
 		m := e.makeMention(words, subjects)
 		m.pos = toks[i].start
+		m.sent = toks[i].sent
+		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara ||
+			j < len(toks) && toks[j].sent == toks[i].sent && beforeVerb(&toks[j])
 		if m.name != "" {
 			e.add(m)
 		}
@@ -450,6 +468,12 @@ func expandTitle(lw string) string {
 	return lw
 }
 
+// endsWithComma reports whether quoted words end with a comma inside their
+// closing mark: host of MSNBC's "Morning Show," said …
+func endsWithComma(q string) bool {
+	return strings.HasSuffix(strings.TrimRight(q, "\"'”’»"), ",")
+}
+
 func isPossessive(w string) bool { return stripPossessive(w) != w }
 
 func stripPossessive(w string) string {
@@ -496,30 +520,45 @@ func (e *entities) pronoun(p string, pos int) (mention, bool) {
 		return mention{}, false
 	}
 	end := e.before(pos)
+	var fallback mention
+	found := false
 	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
 		m := e.mentions[k]
-		switch p {
-		case "it", "they":
-			if m.org {
-				return m, true
-			}
+		if found && fallback.sent-m.sent > 1 {
+			break
+		}
+		if !e.compatible(m, p, want, pos) {
 			continue
 		}
-		if !m.person || m.org {
-			continue
+		if m.subject || p == "it" || p == "they" {
+			return m, true
 		}
-		if m.g != unknownGender && m.g != want {
-			continue
+		if !found {
+			fallback, found = m, true
 		}
-		if m.g == unknownGender && !strings.Contains(m.name, " ") {
-			// A bare last name: take its gender from its full name.
-			if f, ok := e.fullName(m.last, pos); ok && f.g != unknownGender && f.g != want {
-				continue
-			}
-		}
-		return m, true
 	}
-	return mention{}, false
+	return fallback, found
+}
+
+// compatible reports whether pronoun p (of gender want) can refer to m.
+func (e *entities) compatible(m mention, p string, want gender, pos int) bool {
+	switch p {
+	case "it", "they":
+		return m.org
+	}
+	if !m.person || m.org {
+		return false
+	}
+	if m.g != unknownGender && m.g != want {
+		return false
+	}
+	if m.g == unknownGender && !strings.Contains(m.name, " ") {
+		// A bare last name: take its gender from its full name.
+		if f, ok := e.fullName(m.last, pos); ok && f.g != unknownGender && f.g != want {
+			return false
+		}
+	}
+	return true
 }
 
 // description resolves "the spokesman" at pos to the latest mention whose

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// notQuotation reports whether the span at index i is quoted words that no
+// one is quoted as saying, and so gets no speaker:
+//   - the headline the text opens with, when it is the article's title: its
+//     quotations are the editor's condensation of the body's
+//     (testdata/headline.txt);
+//   - the value of a markup attribute, author="@handle";
+//   - a term marked as a term: so-called "reform" (testdata/scare.txt);
+//   - the title of a work or a show: MSNBC's "Morning Show", the film
+//     "Midnight Harbor" (testdata/title.txt, testdata/scare.txt).
+func (x *extractor) notQuotation(i int) bool {
+	s := x.spans[i]
+	if s.open < x.headlineEnd {
+		return true
+	}
+	if s.open > 0 && x.text[s.open-1] == '=' {
+		return true
+	}
+	k := x.qtok[i]
+	var prev *token
+	if k > 0 && x.toks[k-1].sent == x.toks[k].sent {
+		prev = &x.toks[k-1]
+	}
+	if prev != nil && prev.low == "so-called" {
+		return true
+	}
+	if !titleCase(x.text[s.start:s.end]) {
+		return false
+	}
+	if prev != nil && prev.kind == tWord && (titleNouns[prev.low] || prev.capital() && isPossessive(prev.text)) {
+		return true
+	}
+	if k+1 < len(x.toks) && x.toks[k+1].kind == tWord && titleNouns[x.toks[k+1].low] {
+		return true // "Meet the Press" program
+	}
+	return false
+}
+
+// titleNouns name a work, a show or a label before or after its quoted title.
+var titleNouns = set(`
+film movie book novel memoir show program programme series podcast song album documentary play musical
+article column op-ed essay ad advert spot video headline titled entitled pseudonym nickname slogan
+hashtag newsletter magazine newspaper episode sketch segment hat shirt t-shirt sign banner poster
+`)
+
+var titleSmallWords = set(`a an the of and or in on at to for with by from de la le del van von vs. vs`)
+
+// titleCase reports whether quoted words look like a title: at most ten
+// words, each capitalised but for small ones.
+func titleCase(q string) bool {
+	words := strings.Fields(q)
+	if len(words) == 0 || len(words) > 10 {
+		return false
+	}
+	for i, w := range words {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || i > 0 && titleSmallWords[strings.ToLower(w)] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// headlineEnd returns the end of the text's first paragraph when it is the
+// article's title, else 0.
+func headlineEnd(text, title string) int {
+	title = strings.TrimSpace(title)
+	if title == "" {
+		return 0
+	}
+	start := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+	end := strings.IndexByte(text[start:], '\n')
+	if end < 0 {
+		end = len(text) - start
+	}
+	first := strings.TrimSpace(text[start : start+end])
+	if !strings.EqualFold(strings.TrimRight(first, ". "), strings.TrimRight(title, ". ")) {
+		return 0
+	}
+	return start + end
+}
