@@ -233,7 +233,9 @@ func TestAllowedMentionsEveryReplyKind(t *testing.T) {
 	ping := "@everyone <@&1180211384745537901> <@1180211384745538001> said it"
 	seedQ := quotes.Quote{Text: ping, Speaker: "@here", Guild: testGuild, AddedBy: "1180211384745538001"}
 	seedQ.Normalize()
-	newB := func(f *fakeStore) *Bot { return New(f, Options{Limits: Limits{Member: Rate{1000, 1000}, Autocomplete: Rate{1000, 1000}, Guild: Rate{1000, 1000}}}) }
+	newB := func(f *fakeStore) *Bot {
+		return New(f, Options{Limits: Limits{Member: Rate{1000, 1000}, Autocomplete: Rate{1000, 1000}, Guild: Rate{1000, 1000}}})
+	}
 	b := newB(newFake(seedQ))
 	f := newFake(seedQ)
 	f.suggest = []quotes.Match{{Quote: seedQ}}
