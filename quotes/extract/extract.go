@@ -191,7 +191,7 @@ func cueSubjects(toks []token) map[string]bool {
 		if _, ok := isCue(toks, k); !ok {
 			continue
 		}
-		if k > 0 && toks[k-1].capital() && !sentenceWords[toks[k-1].low] {
+		if k > 0 && toks[k-1].capital() && !sentenceWords[toks[k-1].low] && !dayWords[toks[k-1].low] && !months[toks[k-1].low] {
 			m[strings.ToLower(stripPossessive(toks[k-1].text))] = true
 		}
 	}
@@ -232,6 +232,10 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		}
 		var subj np
 		if x.onlySkippable(j, v) {
+			if isParticiple(toks[v].low) {
+				// "…," adding that …: no speaker after it.
+				return attribution{}, false
+			}
 			subj = forwardNP(toks, v+n, hi)
 		} else {
 			subj = backwardNP(toks, v, j)
@@ -336,7 +340,7 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			return x.resolve(subj, toks[v:v+n])
 		}
 		subj := backwardNP(toks, v, lo)
-		if subj.kind == npNone {
+		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(lower(subj.words[len(subj.words)-1])) {
 			return attribution{}, false
 		}
 		return x.resolve(subj, toks[v:v+n])
@@ -365,6 +369,18 @@ func (x *extractor) sentenceSubject(lo, k int) (attribution, bool) {
 	i := lo
 	for i < k && toks[i].kind == tWord && (toks[i].low == "but" || toks[i].low == "and" || toks[i].low == "so" || toks[i].low == "yet" || toks[i].low == "still") {
 		i++
+	}
+	if i < k && toks[i].kind == tWord && len(toks[i].text) > 1 && toks[i].text == strings.ToUpper(toks[i].text) && !strings.ContainsAny(toks[i].text, "0123456789") {
+		// A dateline: JACKSON, Miss. — …
+		for j := i; j < k && j-i < 10; j++ {
+			if toks[j].punct('—') || toks[j].punct('–') || toks[j].punct('-') {
+				i = j + 1
+				break
+			}
+		}
+	}
+	if i+1 < k && toks[i].kind == tWord && toks[i+1].punct(',') && (openers[toks[i].low] || strings.HasSuffix(toks[i].low, "ly")) {
+		i += 2 // First, …; Indeed, …
 	}
 	if i < k && toks[i].kind == tWord && (npStop[toks[i].low] || openers[toks[i].low]) {
 		// Skip an opening phrase up to its comma.

@@ -129,6 +129,7 @@ bureau commission court congress senate army police tass reuters cnn nbc cbs abc
 politico press group coalition club inc. corp. corporation bank fund service services government
 board staff team pac caucus federation organization organisation league command forces
 kremlin pentagon guardian telegraph tribune herald gazette daily weekly magazine review radio tv
+states kingdom republic nations emirates
 gallup poll survey report statement website blog twitter facebook
 `)
 
@@ -214,7 +215,9 @@ asked according speaking read see watch related click follow sign update editor'
 // openers start an adverbial phrase that comes before a sentence's subject
 // and ends at a comma ("Asked about the polls, Trump …").
 var openers = set(`asked speaking earlier later meanwhile instead still however yesterday today last this
-in on at after before during when while as since following despite under with without for from amid`)
+in on at after before during when while as since following despite under with without for from amid
+first second third finally indeed then now again also yet thus therefore moreover furthermore plus
+nonetheless nevertheless similarly likewise ultimately overall besides otherwise instead`)
 
 // copulas after a subject make what follows a description of it, not its
 // words.
@@ -230,3 +233,41 @@ func beforeVerb(t *token) bool {
 }
 
 var auxiliaries = set(`will would can could should may might must does did do has have had is was`)
+
+// months are never a speaker's name.
+var months = set(`january february march april may june july august september october november december`)
+
+// sourceNouns head descriptions of texts that speak for someone: "the
+// statement said", "the report found".
+var sourceNouns = set(`
+statement report poll survey study analysis email e-mail letter memo ad advertisement tweet post message
+website site document filing release book column editorial article headline lawsuit complaint
+indictment ruling decision order opinion transcript video recording speech interview press-release
+campaign committee newspaper paper tabloid magazine network station outlet group organization
+organisation agency office department ministry government administration court panel board
+`)
+
+// places are capitalised words that name where, not who.
+var places = set(`
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+vermont virginia washington wisconsin wyoming carolina dakota hampshire jersey york mexico
+america europe asia africa washington london paris moscow beijing tehran jerusalem brussels berlin
+chicago boston atlanta miami houston dallas detroit philadelphia baltimore denver seattle phoenix
+cleveland orlando manhattan brooklyn queens bronx harlem hollywood silicon valley street avenue road
+states united kingdom republic union nations emirates county city town island islands river lake
+capitol hill beach park district state
+`)
+
+// placePrefixes open the names of places: New York, San Diego, Fort Worth.
+var placePrefixes = set(`new san santa los las el la south north east west fort saint st. st mount mt. lake port upper lower great`)
+
+// timeWords are never the head of a speaker's description.
+var timeWords = set(`month months year years week weeks day days time times night nights hour hours minute minutes
+decade decades century morning afternoon evening weekend moment period season`)
+
+// namingVerbs report a name or a label more often than words: after one, a
+// description must name someone who speaks ("the loophole called an
+// “inversion”" is no speaker).
+var namingVerbs = set(`called calling calls dubbed dubs named labeled labelled described describes branded known titled`)

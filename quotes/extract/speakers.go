@@ -31,7 +31,7 @@ const (
 	maxAppo = 16
 )
 
-var determiners = set(`the a an his her their its another one two three several many some our this that these those`)
+var determiners = set(`the a an his her their its another one two three several some our this these those`)
 
 // npWord reports whether tok can be inside a noun phrase.
 func npWord(t *token) bool {
@@ -96,6 +96,15 @@ func backwardNP(toks []token, v, lo int) np {
 				subj := walkBack(toks, a-1, lo)
 				if subj.kind == npNone {
 					return subj
+				}
+				if open == ',' && subj.kind == npNominal && a+1 < j && allCapital(toks[a+1:j]) {
+					// A description, then the name: Springfield's mayor,
+					// Helen Marsh, promised … (testdata/headline.txt).
+					name := np{kind: npProper, lo: a + 1, hi: j, role: strings.Join(subj.words, " ")}
+					for _, t := range toks[a+1 : j] {
+						name.words = append(name.words, t.text)
+					}
+					return name
 				}
 				if open == ',' && subj.role == "" && a+1 < j {
 					if toks[a+1].low == "who" {
@@ -183,6 +192,9 @@ func walkBack(toks []token, j, lo int) np {
 	if det == "" && len(words) > 2 {
 		return np{}
 	}
+	if timeWords[head.low] {
+		return np{} // "a report this month charging …"
+	}
 	n.kind = npNominal
 	return n
 }
@@ -243,7 +255,7 @@ func forwardNP(toks []token, i, hi int) np {
 	if toks[i-1].capital() {
 		n.kind = npProper
 	} else {
-		if (det == "" || det == "'s") && !personNouns[toks[i-1].low] {
+		if (det == "" || det == "'s") && !personNouns[toks[i-1].low] || timeWords[toks[i-1].low] {
 			return np{}
 		}
 		n.kind = npNominal
@@ -418,6 +430,9 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		}
 		m.person = true
 	}
+	if !m.person && len(name) >= 2 && len(name) <= 3 && looksLikeName(name) {
+		m.person = true
+	}
 	if lastTitle >= 0 || subjects[m.last] {
 		m.person = true
 	}
@@ -466,6 +481,44 @@ func expandTitle(lw string) string {
 		return "doctor"
 	}
 	return lw
+}
+
+// looksLikeName reports whether two or three capitalised words are a
+// person's name rather than a place: "Woodrow Benford" but not "South
+// Carolina" or "New Hampshire".
+func looksLikeName(name []string) bool {
+	full := strings.ToLower(strings.Join(name, " "))
+	if places[full] || demonyms[full] != "" || placePrefixes[strings.ToLower(name[0])] {
+		return false
+	}
+	for _, w := range name {
+		lw := strings.ToLower(stripPossessive(w))
+		if places[lw] || demonyms[lw] != "" || dayWords[lw] || months[lw] || sentenceWords[lw] {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ToUpper(w) == w && len(w) > 2 {
+			return false // an acronym or a number is not a name
+		}
+	}
+	return true
+}
+
+// speakerNoun reports whether a description's head can say something: a
+// person, an organisation, or a text that speaks for one (the statement,
+// the report).
+func speakerNoun(w string) bool {
+	return personNouns[w] || organisationWords[w] || sourceNouns[w]
+}
+
+// allCapital reports whether ts are all capitalised words: a name.
+func allCapital(ts []token) bool {
+	for i := range ts {
+		if !ts[i].capital() {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 // endsWithComma reports whether quoted words end with a comma inside their
