@@ -2,6 +2,7 @@ package bot
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -94,4 +95,17 @@ func commandKeys(cmds []*discordgo.ApplicationCommand) []string {
 	}
 	slices.SortFunc(keys, strings.Compare)
 	return keys
+}
+
+// RegisterCommands is Register over a REST session of its own, for the HTTP
+// endpoint, which has no gateway session. It needs opts.Token and AppID.
+func RegisterCommands(opts GatewayOptions) (changed bool, err error) {
+	if opts.Token == "" || opts.AppID == "" {
+		return false, errors.New("bot: registering commands needs a bot token and an application id")
+	}
+	s, _ := discordgo.New("Bot " + opts.Token) // New never fails.
+	if opts.Client != nil {
+		s.Client = opts.Client
+	}
+	return Register(s, opts.AppID, opts.GuildID)
 }
