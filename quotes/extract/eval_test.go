@@ -20,23 +20,29 @@ import (
 //
 //   - A gold direct quotation is an attribution whose Content contains a
 //     quotation mark (“ ” " or two apostrophes, as some publishers write
-//     it), or sits right after one. Its region is its
-//     Content spans (rune offsets, turned into byte offsets here).
-//   - A prediction is a Quotation with a speaker (what Extract keeps).
+//     it), or sits right after one. Its region is its Content spans (rune
+//     offsets, turned into byte offsets here).
+//   - A prediction is a Quotation with a speaker (what Extract keeps). The
+//     article's title goes in as Article.Title: PolNeAR texts open with it.
 //   - Precision: the share of predictions that overlap the region of some
 //     gold direct quotation. Recall: the share of gold direct quotations that
 //     some prediction overlaps. F1 is their harmonic mean.
 //   - Speaker accuracy, over the predictions that overlap gold: the gold
 //     attribution compared is the overlapping one with the shortest Content
 //     (the innermost, when attributions nest). Gold sources with no text are
-//     left out. A pronoun source (he, she, …) is resolved to the nearest
-//     earlier named source of the same article (PolNeAR has no coreference
-//     annotation); a description (a lower-case source: "the spokesman",
-//     "the Florida senator") may match either as written or as that nearest
-//     earlier named source. Two speakers match when the words of one (lower
-//     case, without honorifics, determiners, punctuation, an apposition after
-//     a comma, and titles before a name) are all among the words of the other: "Trump" and "Donald Trump" match, "Bill Clinton"
-//     and "Hillary Clinton" do not.
+//     left out.
+//   - A source is named when it, or a part of it between commas, dashes or
+//     parentheses, ends with a capitalised word ("Trump", "The New York
+//     Post"; "the Florida senator" is a description). A pronoun source (he,
+//     she, …) is resolved to the nearest earlier named source of the same
+//     article (PolNeAR has no coreference annotation); a description may
+//     match as written or as that nearest earlier named source.
+//   - Two speakers match when the words of one (lower case, without
+//     honorifics, determiners, punctuation and titles before a name) are all
+//     among the words of the other, or of one part of the gold source
+//     ("Graham, a former candidate,"; "The leader of the League, Jonathan
+//     Greenblatt,"): "Trump" and "Donald Trump" match, "Bill Clinton" and
+//     "Hillary Clinton" do not.
 var polnearDump = flag.Bool("polnear.dump", false, "print every PolNeAR miss, false hit and wrong speaker")
 
 type polnearArticle struct {
@@ -326,13 +332,28 @@ var evalPronouns = map[string]bool{
 
 func isPronoun(s string) bool { return evalPronouns[strings.ToLower(strings.TrimSpace(s))] }
 
-// isNamed reports whether a source names someone: it has a capitalised word
-// that is not a determiner or a pronoun.
+// sourceParts splits a source at its commas, dashes and parentheses: "The
+// leader of the Anti-Defamation League, Jonathan Greenblatt," names the same
+// person twice.
+func sourceParts(s string) []string {
+	var parts []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '—' || r == '(' || r == ')' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return parts
+}
+
+// isNamed reports whether a source names someone: one of its parts ends
+// with a capitalised word that is not a pronoun ("Trump", "The New York
+// Post"), where "The Florida senator" is a description.
 func isNamed(s string) bool {
-	for _, w := range strings.Fields(s) {
+	for _, p := range sourceParts(s) {
+		f := strings.Fields(p)
+		w := strings.TrimRight(stripPossessive(f[len(f)-1]), ".")
 		r, _ := utf8.DecodeRuneInString(w)
-		lw := strings.ToLower(w)
-		if unicode.IsUpper(r) && !evalPronouns[lw] && lw != "the" && lw != "a" && lw != "an" {
+		if unicode.IsUpper(r) && !evalPronouns[strings.ToLower(w)] {
 			return true
 		}
 	}
@@ -354,10 +375,6 @@ var speakerTitles = map[string]bool{
 }
 
 func speakerWords(s string) []string {
-	// An apposition is not part of the name: "Graham, a former candidate,".
-	if i := strings.IndexByte(s, ','); i > 0 {
-		s = s[:i]
-	}
 	var out []string
 	var words []string
 	for _, w := range strings.Fields(s) {
@@ -389,11 +406,14 @@ func speakerWords(s string) []string {
 }
 
 func sameSpeaker(got, want string) bool {
-	g, w := speakerWords(got), speakerWords(want)
-	if len(g) == 0 || len(w) == 0 {
-		return false
+	g := speakerWords(got)
+	for _, p := range sourceParts(want) {
+		w := speakerWords(p)
+		if len(g) > 0 && len(w) > 0 && (subset(g, w) || subset(w, g)) {
+			return true
+		}
 	}
-	return subset(g, w) || subset(w, g)
+	return false
 }
 
 func subset(a, b []string) bool {

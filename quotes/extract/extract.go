@@ -469,6 +469,10 @@ func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attr
 // resolve turns a subject noun phrase and its cue into an attribution.
 func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 	pos := x.toks[n.lo].start
+	if n.kind == npProper {
+		// A speaker is the likeliest antecedent of the next "he said".
+		x.ents.markSubject(pos, x.toks[n.hi-1].end)
+	}
 	speaker, role, ok := x.ents.speakerOf(n, x.toks, pos, x.affiliation(n.lo))
 	if !ok || speaker == "" {
 		return attribution{}, false

@@ -543,6 +543,13 @@ func (e *entities) before(pos int) int {
 	return sort.Search(len(e.mentions), func(i int) bool { return e.mentions[i].pos >= pos })
 }
 
+// markSubject marks the mentions in [start, end) as subjects.
+func (e *entities) markSubject(start, end int) {
+	for k := e.before(start); k < len(e.mentions) && e.mentions[k].pos < end; k++ {
+		e.mentions[k].subject = true
+	}
+}
+
 // fullName returns the full name a last name stands for at pos: the latest
 // full name with that last name before pos, else the first after it.
 func (e *entities) fullName(last string, pos int) (mention, bool) {
