@@ -179,7 +179,7 @@ func (c *console) run(ctx context.Context, i *discordgo.Interaction) {
 		return nil
 	}
 	edit := func(d *discordgo.InteractionResponseData) error { c.message(d); return nil }
-	if err := c.bot.answer(ctx, i, show, edit); err != nil {
+	if err := c.bot.answer(ctx, i, replier{send: show, edit: edit, followup: edit}); err != nil {
 		fmt.Fprintln(c.out, "error:", err)
 	}
 }

@@ -100,14 +100,9 @@ func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e.inflight.Add(1)
 	go func() {
 		defer e.inflight.Done()
-		err := e.bot.answer(r.Context(), i,
-			func(resp *discordgo.InteractionResponse) error { first <- resp; return nil },
-			func(d *discordgo.InteractionResponseData) error {
-				_, err := e.followup.InteractionResponseEdit(i, webhookEdit(d))
-				return err
-			})
-		if err != nil {
-			e.bot.log.Error("edit of deferred reply failed", "interaction", i.ID, "err", err)
+		send := func(resp *discordgo.InteractionResponse) error { first <- resp; return nil }
+		if err := e.bot.answer(r.Context(), i, sessionReplier(e.followup, i, send)); err != nil {
+			e.bot.log.Error("deferred reply failed", "interaction", i.ID, "err", err)
 		}
 	}()
 	select {

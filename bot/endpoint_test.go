@@ -150,12 +150,31 @@ func TestEndpointDefers(t *testing.T) {
 	if code != 200 || !strings.HasPrefix(string(body), `{"type":5`) {
 		t.Fatalf("slow command answered %d %s, want a deferral", code, body)
 	}
-	close(gate)
+	gate <- struct{}{}
 	edit := next(t, fd.edits, "edit of the deferred reply")
 	if !strings.Contains(edit.path, "/webhooks/1180211384745537606/") || !strings.Contains(string(edit.body), "Imagination") {
 		t.Errorf("edit %s %s", edit.path, edit.body)
 	}
+
+	// A slow press of a button past the last match: the message stays, and
+	// its presser alone is told, in a followup.
+	press := loadJSON(t, "button_next.json", func(m map[string]any) { m["data"].(map[string]any)["custom_id"] = "p9|0|knowledge" })
+	code, body = do(t, signed(t, srv.URL, key, time.Now(), press))
+	if code != 200 || !strings.HasPrefix(string(body), `{"type":6`) {
+		t.Fatalf("slow button answered %d %s, want a deferred update", code, body)
+	}
+	close(gate)
+	fu := next(t, fd.followups, "followup")
+	if !strings.Contains(string(fu.body), "no more matches") || !strings.Contains(string(fu.body), `"flags":64`) ||
+		!strings.Contains(string(fu.body), `"allowed_mentions":{"parse":[]`) {
+		t.Errorf("followup %s", fu.body)
+	}
 	e.Wait()
+	select {
+	case ed := <-fd.edits:
+		t.Errorf("the button's message was edited: %s", ed.body)
+	default:
+	}
 }
 
 func TestParsePublicKey(t *testing.T) {

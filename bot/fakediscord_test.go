@@ -29,6 +29,7 @@ type fakeDiscord struct {
 
 	callbacks chan callback      // interaction responses
 	edits     chan callback      // edits of deferred replies
+	followups chan callback      // followup messages
 	conns     chan *gatewayConn  // gateway connections, after READY or RESUMED
 	hellos    chan gatewayOpened // what each connection opened with
 }
@@ -53,6 +54,7 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 		commands:  map[string][]*discordgo.ApplicationCommand{},
 		callbacks: make(chan callback, 100),
 		edits:     make(chan callback, 100),
+		followups: make(chan callback, 100),
 		conns:     make(chan *gatewayConn, 10),
 		hellos:    make(chan gatewayOpened, 10),
 	}
@@ -94,6 +96,11 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 		body, _ := io.ReadAll(r.Body)
 		fd.edits <- callback{r.URL.Path, body}
 		w.Write([]byte(`{"id":"1180211384745539999","channel_id":"1180211384745537811","content":""}`))
+	})
+	mux.HandleFunc("POST /api/v9/webhooks/{app}/{token}", func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		fd.followups <- callback{r.URL.Path, body}
+		w.WriteHeader(http.StatusNoContent)
 	})
 	mux.HandleFunc("/ws/", fd.gateway) // discordgo adds the slash
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

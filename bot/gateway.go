@@ -96,13 +96,7 @@ func (g *gateway) handle(ctx context.Context, i *discordgo.Interaction) {
 		g.bot.log.Warn("malformed interaction from gateway", "err", err)
 		return
 	}
-	err := g.bot.answer(ctx, i,
-		func(resp *discordgo.InteractionResponse) error { return g.session.InteractionRespond(i, resp) },
-		func(d *discordgo.InteractionResponseData) error {
-			_, err := g.session.InteractionResponseEdit(i, webhookEdit(d))
-			return err
-		})
-	if err != nil {
+	if err := g.bot.answer(ctx, i, sessionReplier(g.session, i, nil)); err != nil {
 		g.bot.log.Error("send interaction response", "interaction", i.ID, "command", commandLabel(i), "err", err)
 	}
 }

@@ -158,11 +158,23 @@ func TestLimiterForgetsIdleMembers(t *testing.T) {
 	}
 }
 
-// recorder records what answer sends and edits.
+// recorder records what answer sends, edits and follows up with.
 type recorder struct {
-	mu    sync.Mutex
-	sent  []*discordgo.InteractionResponse
-	edits []*discordgo.WebhookEdit
+	mu        sync.Mutex
+	sent      []*discordgo.InteractionResponse
+	edits     []*discordgo.WebhookEdit
+	followups []*discordgo.InteractionResponseData
+}
+
+func (r *recorder) replier() replier {
+	return replier{send: r.send, edit: r.edit, followup: r.followup}
+}
+
+func (r *recorder) followup(d *discordgo.InteractionResponseData) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.followups = append(r.followups, d)
+	return nil
 }
 
 func (r *recorder) send(resp *discordgo.InteractionResponse) error {
@@ -180,7 +192,8 @@ func (r *recorder) edit(d *discordgo.InteractionResponseData) error {
 }
 
 func TestSlowAnswerIsDeferred(t *testing.T) {
-	f := newFake(quotes.Quote{Text: "Imagination is more important than knowledge.", Speaker: "Albert Einstein"})
+	f := newFake(quotes.Quote{Text: "Imagination is more important than knowledge.", Speaker: "Albert Einstein"},
+		quotes.Quote{Text: "Knowledge is power.", Speaker: "Francis Bacon"})
 	f.gate = make(chan struct{})
 	b := New(f, Options{DeferAfter: 20 * time.Millisecond})
 	for _, c := range []struct {
@@ -192,7 +205,7 @@ func TestSlowAnswerIsDeferred(t *testing.T) {
 	} {
 		var r recorder
 		done := make(chan error)
-		go func() { done <- b.answer(context.Background(), decodeFile(t, c.file), r.send, r.edit) }()
+		go func() { done <- b.answer(context.Background(), decodeFile(t, c.file), r.replier()) }()
 		time.Sleep(60 * time.Millisecond)
 		r.mu.Lock()
 		if len(r.sent) != 1 || r.sent[0].Type != c.want {
@@ -208,10 +221,28 @@ func TestSlowAnswerIsDeferred(t *testing.T) {
 		}
 		checkMentionsNone(t, r.edits[0].AllowedMentions)
 	}
+	// A slow button press whose answer is for its presser alone ("no more
+	// matches") goes out as an ephemeral followup, leaving the message be.
+	var r2 recorder
+	past := decodeFile(t, "button_next.json")
+	pd := past.Data.(discordgo.MessageComponentInteractionData)
+	pd.CustomID = "p9|0|knowledge"
+	past.Data = pd
+	done := make(chan error)
+	go func() { done <- b.answer(context.Background(), past, r2.replier()) }()
+	time.Sleep(60 * time.Millisecond)
+	f.gate <- struct{}{}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if len(r2.edits) != 0 || len(r2.followups) != 1 || r2.followups[0].Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("slow ephemeral answer to a button: %d edits, followups %+v; want one ephemeral followup", len(r2.edits), r2.followups)
+	}
+
 	// A quick answer is sent at once, not deferred.
 	f.gate = nil
 	var r recorder
-	if err := b.answer(context.Background(), decodeFile(t, "quote.json"), r.send, r.edit); err != nil {
+	if err := b.answer(context.Background(), decodeFile(t, "quote.json"), r.replier()); err != nil {
 		t.Fatal(err)
 	}
 	if len(r.sent) != 1 || r.sent[0].Type != discordgo.InteractionResponseChannelMessageWithSource || len(r.edits) != 0 {
