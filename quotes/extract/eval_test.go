@@ -20,8 +20,8 @@ import (
 //
 //   - A gold direct quotation is an attribution whose Content contains a
 //     quotation mark (“ ” " or two apostrophes, as some publishers write
-//     it), or sits right after one. Its region is its Content spans (rune
-//     offsets, turned into byte offsets here).
+//     it), or starts right after an opening one. Its region is its Content
+//     spans (rune offsets, turned into byte offsets here).
 //   - A prediction is a Quotation with a speaker (what Extract keeps). The
 //     article's title goes in as Article.Title: PolNeAR texts open with it.
 //   - Precision: the share of predictions that overlap the region of some
@@ -220,8 +220,14 @@ func evalArticle(a *polnearArticle) evalScore {
 	var s evalScore
 	s.gold = len(golds)
 	hit := make([]bool, len(golds))
+	seen := make([]bool, len(golds)) // overlapped by an unattributed quotation
 	for _, q := range Quotations(Article{Text: text, Title: a.Title}) {
 		if q.Speaker == "" {
+			for i, g := range golds {
+				if overlaps(g.spans, q.Start, q.End) {
+					seen[i] = true
+				}
+			}
 			continue
 		}
 		s.pred++
@@ -263,7 +269,11 @@ func evalArticle(a *polnearArticle) evalScore {
 			s.goldHit++
 		} else if *polnearDump {
 			g := golds[i]
-			fmt.Printf("MISS %s: by %q (%s)\n", a.ID, g.source, context(text, g.spans[0][0], g.spans[len(g.spans)-1][1]))
+			kind := "no quotation found"
+			if seen[i] {
+				kind = "found, not attributed"
+			}
+			fmt.Printf("MISS (%s) %s: by %q (%s)\n", kind, a.ID, g.source, context(text, g.spans[0][0], g.spans[len(g.spans)-1][1]))
 		}
 	}
 	return s
@@ -310,9 +320,22 @@ func quotedRegion(text string, b [2]int) bool {
 	if strings.Contains(text[b[0]:b[1]], "''") {
 		return true
 	}
-	before := strings.TrimRightFunc(text[:b[0]], unicode.IsSpace)
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return isMark(r) || strings.HasSuffix(before, "''")
+	// Or it starts right after an opening mark (a straight one opens when
+	// white space or nothing stands before it).
+	before := text[:b[0]]
+	r, w := utf8.DecodeLastRuneInString(before)
+	switch {
+	case r == '“':
+		return true
+	case strings.HasSuffix(before, "''"):
+		before = before[:len(before)-2]
+	case r == '"':
+		before = before[:len(before)-w]
+	default:
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(before)
+	return before == "" || unicode.IsSpace(p) || p == '(' || p == '['
 }
 
 func overlaps(spans [][2]int, start, end int) bool {

@@ -312,9 +312,9 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return x.resolve(subj, toks[v:v+2])
 		}
-		if isParticiple(toks[v].low) && v > lo && toks[v-1].punct(',') {
-			// "…," he said, adding that …: the participle's subject is the
-			// clause's.
+		if isParticiple(toks[v].low) && (v == lo || toks[v-1].punct(',')) || v > lo && toks[v-1].is("and", "but", "then") {
+			// "…," he said, adding that …; Lazar said … and added, "…": the
+			// verb's subject is the clause's (testdata/partial.txt).
 			if a, ok := x.clauseSubject(k, v, lo); ok {
 				a.cue = toks[v].text
 				return a, true
@@ -382,7 +382,8 @@ func (x *extractor) sentenceSubject(lo, k int) (attribution, bool) {
 	if i+1 < k && toks[i].kind == tWord && toks[i+1].punct(',') && (openers[toks[i].low] || strings.HasSuffix(toks[i].low, "ly")) {
 		i += 2 // First, …; Indeed, …
 	}
-	if i < k && toks[i].kind == tWord && (npStop[toks[i].low] || openers[toks[i].low]) {
+	if i < k && toks[i].kind == tWord && (npStop[toks[i].low] || openers[toks[i].low] ||
+		strings.HasSuffix(toks[i].low, "ly") || strings.HasSuffix(toks[i].low, "ing")) {
 		// Skip an opening phrase up to its comma.
 		j := i
 		for j < k && j-i < 20 && !toks[j].punct(',') {

@@ -34,6 +34,9 @@ func (x *extractor) notQuotation(i int) bool {
 	if !titleCase(x.text[s.start:s.end]) {
 		return false
 	}
+	if prev != nil && prev.punct(',') && k > 1 && x.toks[k-2].kind == tWord && titleNouns[x.toks[k-2].low] {
+		return true // Trump's reality TV show, "The Apprentice,"
+	}
 	if prev != nil && prev.kind == tWord && (titleNouns[prev.low] || prev.capital() && isPossessive(prev.text)) {
 		return true
 	}

@@ -28,7 +28,7 @@ type np struct {
 // maxNP bounds the words of one noun phrase and of one apposition.
 const (
 	maxNP   = 10
-	maxAppo = 16
+	maxAppo = 24
 )
 
 var determiners = set(`the a an his her their its another one two three several some our this these those`)
@@ -94,6 +94,11 @@ func backwardNP(toks []token, v, lo int) np {
 			}
 			if toks[a].punct(open) {
 				subj := walkBack(toks, a-1, lo)
+				if subj.kind == npNone && open == ',' {
+					// The apposition may hold commas of its own: Sam Solovey,
+					// a contestant on the show, "The Apprentice," who …, said.
+					continue
+				}
 				if subj.kind == npNone {
 					return subj
 				}
@@ -331,6 +336,8 @@ type entities struct {
 	// descs are the descriptions met as speakers so far ("a foreign
 	// ministry spokesman"), in the order quotations were attributed.
 	descs []mention
+	// lastPronoun is the last resolution of each pronoun.
+	lastPronoun map[string]pronounUse
 }
 
 // maxLookback bounds the search for an antecedent, so that resolution stays
@@ -366,6 +373,14 @@ func collectMentions(toks []token, subjects map[string]bool) *entities {
 			e.add(m)
 		}
 		i = j
+	}
+	// A bare last name is a person when the article gives a person's full
+	// name ending in it: "Peskov" after "Dmitry Peskov".
+	for k := range e.mentions {
+		m := &e.mentions[k]
+		if !m.person && !m.org && !strings.Contains(m.name, " ") && len(e.surnames[m.last]) > 0 {
+			m.person = true
+		}
 	}
 	return e
 }
@@ -487,6 +502,9 @@ func expandTitle(lw string) string {
 // person's name rather than a place: "Woodrow Benford" but not "South
 // Carolina" or "New Hampshire".
 func looksLikeName(name []string) bool {
+	if len(name) == 0 {
+		return false
+	}
 	full := strings.ToLower(strings.Join(name, " "))
 	if places[full] || demonyms[full] != "" || placePrefixes[strings.ToLower(name[0])] {
 		return false
@@ -579,6 +597,30 @@ func (e *entities) pronoun(p string, pos int) (mention, bool) {
 	case "i", "we":
 		return mention{}, false
 	}
+	m, ok := e.pronounCandidate(p, want, pos)
+	// "he" keeps referring to whom the last "he" did until a newer subject
+	// comes along (testdata/pronoun.txt).
+	if last, seen := e.lastPronoun[p]; seen && (!ok || m.pos < last.at || !m.subject && m.pos > last.at) {
+		return last.m, true
+	}
+	if ok {
+		if e.lastPronoun == nil {
+			e.lastPronoun = make(map[string]pronounUse)
+		}
+		e.lastPronoun[p] = pronounUse{at: pos, m: m}
+	}
+	return m, ok
+}
+
+// A pronounUse is a pronoun's last resolution.
+type pronounUse struct {
+	at int // where the pronoun stood
+	m  mention
+}
+
+// pronounCandidate is the latest compatible mention before pos, preferring
+// a subject within a sentence of it.
+func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bool) {
 	end := e.before(pos)
 	var fallback mention
 	found := false
@@ -597,7 +639,18 @@ func (e *entities) pronoun(p string, pos int) (mention, bool) {
 			fallback, found = m, true
 		}
 	}
-	return fallback, found
+	if found {
+		return fallback, true
+	}
+	// No known person: a name that opens a sentence and looks like one will
+	// do ("Bolton distanced himself …").
+	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
+		m := e.mentions[k]
+		if m.subject && !m.org && (p == "he" || p == "she") && looksLikeName(strings.Fields(m.name)) {
+			return m, true
+		}
+	}
+	return mention{}, false
 }
 
 // compatible reports whether pronoun p (of gender want) can refer to m.
