@@ -46,7 +46,7 @@ var seed = []quotes.Quote{
 }
 
 // newIndex returns an in-memory index holding seed.
-func newIndex(t *testing.T) *index.Index {
+func newIndex(t testing.TB) *index.Index {
 	t.Helper()
 	ix, err := index.OpenMem()
 	if err != nil {
@@ -89,7 +89,7 @@ func newBot(t *testing.T, store bot.Store, opts bot.Options) (*bot.Bot, *syncBuf
 
 // load reads a captured interaction from testdata, lets edit change its
 // JSON, and decodes it as the HTTP endpoint would.
-func load(t *testing.T, name string, edit ...func(m map[string]any)) *discordgo.Interaction {
+func load(t testing.TB, name string, edit ...func(m map[string]any)) *discordgo.Interaction {
 	t.Helper()
 	i, err := bot.DecodeInteraction(loadJSON(t, name, edit...))
 	if err != nil {
@@ -99,7 +99,7 @@ func load(t *testing.T, name string, edit ...func(m map[string]any)) *discordgo.
 }
 
 // loadJSON is load without the decoding.
-func loadJSON(t *testing.T, name string, edit ...func(m map[string]any)) []byte {
+func loadJSON(t testing.TB, name string, edit ...func(m map[string]any)) []byte {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {

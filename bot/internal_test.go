@@ -547,3 +547,21 @@ func FuzzDecodeInteraction(f *testing.F) {
 		}
 	})
 }
+
+func TestWhoSaidRunnersUp(t *testing.T) {
+	f := newFake(
+		quotes.Quote{Text: "Knowledge is power.", Speaker: "Francis Bacon"},
+		quotes.Quote{Text: "Knowledge speaks, but wisdom listens.", Speaker: "Jimi Hendrix"},
+		quotes.Quote{Text: "The only source of knowledge is experience.", Speaker: "Albert Einstein"},
+		quotes.Quote{Text: "Knowledge is a treasure.", Speaker: "Proverb"},
+	)
+	b := New(f, Options{})
+	resp := b.Respond(context.Background(), withOption(decodeFile(t, "who_said.json"), optPhrase, "knowledge"))
+	e := resp.Data.Embeds[0]
+	if e.Author.Name != "Most likely Francis Bacon (50%)" {
+		t.Errorf("author = %q", e.Author.Name)
+	}
+	if len(e.Fields) == 0 || e.Fields[0].Name != "Runners-up" || e.Fields[0].Value != "Jimi Hendrix (50%)\nAlbert Einstein (50%)" {
+		t.Errorf("fields = %+v, want the two runners-up", e.Fields)
+	}
+}
