@@ -169,9 +169,14 @@ func isCue(toks []token, k int) (int, bool) {
 		return 0, false
 	}
 	if t.text != t.low {
-		// Only an inverted cue opens a sentence capitalised: Said Poynter, "…"
+		// Only an inverted cue opens a sentence capitalised: Said Poynter,
+		// "…"; Stated Stone: "…"
 		first := k == 0 || toks[k-1].sent != t.sent || toks[k-1].kind == tPara
-		return 1, first && (t.low == "said" || t.low == "says")
+		next := k+1 < len(toks) && (toks[k+1].capital() || determiners[toks[k+1].low])
+		return 1, first && next && cueVerbs[t.low] && !isParticiple(t.low)
+	}
+	if t.low == "shot" && k+1 < len(toks) && toks[k+1].low == "back" {
+		return 2, true
 	}
 	if t.low == "according" && k+1 < len(toks) && toks[k+1].low == "to" {
 		return 2, true
@@ -277,6 +282,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	if a, ok := x.beforeCueIn(lo, k); ok {
 		return a, true
 	}
+	if a, ok := x.finalCue(k); ok {
+		return a, true
+	}
 	// No cue word: the words belong to the subject of their sentence, when
 	// they stand after it ("Trump identified the judge as “Spanish”",
 	// testdata/partial.txt) or after a colon ("Cruz continued:",
@@ -341,6 +349,47 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		}
 		subj := backwardNP(toks, v, lo)
 		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(lower(subj.words[len(subj.words)-1])) {
+			return attribution{}, false
+		}
+		return x.resolve(subj, toks[v:v+n])
+	}
+	return attribution{}, false
+}
+
+// finalCue finds a cue clause that closes the sentence of the quotation at
+// token k after more words of the writer's: "“There's a sense of stability
+// now,” and donations began to pick up, Gilbert said." (testdata/cues.txt).
+func (x *extractor) finalCue(k int) (attribution, bool) {
+	toks := x.toks
+	e := k + 1
+	comma := -1
+	for e < len(toks) && e-k < maxWindow && toks[e].sent == toks[k].sent && toks[e].kind != tPara && toks[e].kind != tQuote {
+		if toks[e].punct(',') {
+			comma = e
+		}
+		e++
+	}
+	if comma < 0 || e >= len(toks) || !toks[e-1].punct('.') || e-comma > 12 {
+		return attribution{}, false
+	}
+	for v := comma + 1; v < e; v++ {
+		n, ok := isCue(toks, v)
+		if !ok {
+			continue
+		}
+		if isParticiple(toks[v].low) {
+			return attribution{}, false
+		}
+		var subj np
+		if v == comma+1 {
+			subj = forwardNP(toks, v+n, e)
+		} else {
+			subj = backwardNP(toks, v, comma+1)
+			if subj.lo != comma+1 {
+				return attribution{}, false
+			}
+		}
+		if subj.kind == npNone {
 			return attribution{}, false
 		}
 		return x.resolve(subj, toks[v:v+n])

@@ -40,6 +40,7 @@ labeled labelled reads recount recounts recounted recounting interjected answere
 thundered snapped fumed retorted cautioned proclaimed proclaims pleaded griped marveled marvelled
 texted messaged cited citing quoted quotes summed began begins
 agree agrees agreed agreeing disagreed disagrees echoed echoes elaborated
+barked growled scolded repeated repeats recited chimed bellowed hollered screamed whispered murmured
 `)
 
 // participleCues are cue verbs that have no subject of their own ("…," he
@@ -84,6 +85,8 @@ billionaire entrepreneur mogul author writer historian scientist researcher expe
 pollster lawyer attorney source sources man woman voter supporter protester host anchor correspondent
 official officials aides advisers analysts experts voters supporters protesters critics critic
 friend mother father son daughter wife husband brother sister resident student teacher worker owner
+predecessor successor colleague colleagues rival rivals opponent opponents ally allies partner neighbor
+neighbour citizen citizens member members leader leaders people person residents observers
 representative rep. sen. gov. democrat republican veteran doctor nurse officer agent detective
 `)
 
@@ -214,7 +217,7 @@ asked according speaking read see watch related click follow sign update editor'
 
 // openers start an adverbial phrase that comes before a sentence's subject
 // and ends at a comma ("Asked about the polls, Trump …").
-var openers = set(`asked speaking earlier later meanwhile instead still however yesterday today last this
+var openers = set(`although though whereas whether because unless until once if asked speaking earlier later meanwhile instead still however yesterday today last this
 in on at after before during when while as since following despite under with without for from amid
 first second third finally indeed then now again also yet thus therefore moreover furthermore plus
 nonetheless nevertheless similarly likewise ultimately overall besides otherwise instead`)

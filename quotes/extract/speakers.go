@@ -126,7 +126,25 @@ func backwardNP(toks []token, v, lo int) np {
 		}
 		return np{}
 	}
-	return walkBack(toks, j, lo)
+	n := walkBack(toks, j, lo)
+	if n.kind == npNone || n.kind == npNominal && !speakerNoun(lower(n.words[len(n.words)-1])) {
+		// A relative clause between subject and verb: a White House
+		// official who spoke anonymously … said.
+		for w := j; w > lo && w > j-maxAppo; w-- {
+			if toks[w].low != "who" || toks[w].sent != toks[j].sent {
+				continue
+			}
+			before := w - 1
+			if toks[before].punct(',') {
+				before--
+			}
+			if subj := walkBack(toks, before, lo); subj.kind != npNone {
+				return subj
+			}
+			break
+		}
+	}
+	return n
 }
 
 // walkBack collects the noun phrase ending at token j.
@@ -642,11 +660,11 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 	if found {
 		return fallback, true
 	}
-	// No known person: a name that opens a sentence and looks like one will
-	// do ("Bolton distanced himself …").
+	// No known person: the latest name that looks like one will do
+	// ("Bolton distanced himself …").
 	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
 		m := e.mentions[k]
-		if m.subject && !m.org && (p == "he" || p == "she") && looksLikeName(strings.Fields(m.name)) {
+		if !m.org && (p == "he" || p == "she") && (m.g == unknownGender || m.g == want) && looksLikeName(strings.Fields(m.name)) {
 			return m, true
 		}
 	}
@@ -736,6 +754,10 @@ func (e *entities) nominal(n np, head string, pos int, affiliation string) (stri
 		}
 	}
 	desc := strings.Join(n.words, " ")
+	switch n.det {
+	case "his", "her", "their", "its", "our":
+		desc = n.det + " " + desc // whose it is matters: her predecessor
+	}
 	if !definite && affiliation != "" && !hasCapital(n.words) && personNouns[head] {
 		desc = affiliation + " " + desc
 	}

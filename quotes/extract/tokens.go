@@ -116,6 +116,9 @@ func wordEnd(text string, i int, spans []span, si int) int {
 				}
 				break
 			}
+			if r == '.' && unicode.IsUpper(n) && utf8.RuneCountInString(text[i:j]) > 1 && !strings.Contains(text[i:j], ".") {
+				break // a missing space: "said.Trump" is two words
+			}
 			if unicode.IsLetter(n) || unicode.IsDigit(n) {
 				j += w
 				continue
