@@ -565,3 +565,24 @@ func TestWhoSaidRunnersUp(t *testing.T) {
 		t.Errorf("fields = %+v, want the two runners-up", e.Fields)
 	}
 }
+
+// FuzzButtonCustomID checks that the custom_id decoder accepts only what the
+// encoder could have made: whatever it accepts encodes back to itself.
+func FuzzButtonCustomID(f *testing.F) {
+	for _, id := range []string{"p0|0|knowledge", "p12|12|Ada Lovelaceengine", "r|0|", "r|5|Grace", "p500|0|x", "p1|3|abc"} {
+		f.Add(id)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		s, ok := decodeButton(id)
+		if !ok {
+			return
+		}
+		if s.offset < 0 || s.offset > maxPage {
+			t.Fatalf("decodeButton(%q) offset %d", id, s.offset)
+		}
+		again, ok := s.encode()
+		if !ok || again != id {
+			t.Fatalf("decodeButton(%q) = %+v, which encodes to %q", id, s, again)
+		}
+	})
+}
