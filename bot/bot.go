@@ -54,7 +54,8 @@ type Options struct {
 	// acknowledges the interaction and edits the answer in later; zero means
 	// 2 s, which leaves a second of Discord's three.
 	DeferAfter time.Duration
-	// Limits are the rate limits; the zero value means DefaultLimits.
+	// Limits are the rate limits; a Rate left zero (or unusable: a burst
+	// under 1, no refill) takes its value from DefaultLimits().
 	Limits Limits
 }
 
@@ -87,9 +88,13 @@ func New(store Store, opts Options) *Bot {
 	if b.deferAfter <= 0 {
 		b.deferAfter = 2 * time.Second
 	}
-	lim := opts.Limits
-	if lim == (Limits{}) {
-		lim = DefaultLimits
+	lim, def := opts.Limits, DefaultLimits()
+	for _, r := range []struct{ set, def *Rate }{
+		{&lim.Member, &def.Member}, {&lim.Autocomplete, &def.Autocomplete}, {&lim.Guild, &def.Guild},
+	} {
+		if r.set.Burst < 1 || r.set.PerSecond <= 0 {
+			*r.set = *r.def
+		}
 	}
 	b.limiter = newLimiter(lim)
 	b.metrics = newMetrics(opts.Metrics, store)

@@ -147,7 +147,7 @@ func TestRateLimits(t *testing.T) {
 
 func TestLimiterForgetsIdleMembers(t *testing.T) {
 	clk := &clock{t: time.Unix(1_700_000_000, 0)}
-	l := newLimiter(DefaultLimits)
+	l := newLimiter(DefaultLimits())
 	for n := range 1000 {
 		l.allow([]limitKey{{'m', strings.Repeat("1", n%100) + string(rune('a'+n%26))}}, clk.now())
 	}

@@ -27,11 +27,14 @@ type Limits struct {
 
 // DefaultLimits are generous enough for people and tight enough for scripts:
 // a member may burst 5 commands and then send about one a second, type
-// freely in autocomplete, and a guild may send dozens a second.
-var DefaultLimits = Limits{
-	Member:       Rate{Burst: 5, PerSecond: 1},
-	Autocomplete: Rate{Burst: 20, PerSecond: 5},
-	Guild:        Rate{Burst: 100, PerSecond: 40},
+// freely in autocomplete (a burst of 20, then 5 a second), and a guild may
+// send 40 a second, with bursts of 100.
+func DefaultLimits() Limits {
+	return Limits{
+		Member:       Rate{Burst: 5, PerSecond: 1},
+		Autocomplete: Rate{Burst: 20, PerSecond: 5},
+		Guild:        Rate{Burst: 100, PerSecond: 40},
+	}
 }
 
 // limitKey names one bucket.
