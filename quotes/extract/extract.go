@@ -455,6 +455,9 @@ func (x *extractor) sentenceSubject(lo, k int) (attribution, bool) {
 	if subj.kind == npNone || subj.hi >= k {
 		return attribution{}, false
 	}
+	if subj.kind == npNominal && !speakerNoun(lower(subj.words[len(subj.words)-1])) {
+		return attribution{}, false // "The timing of …", "his willingness …"
+	}
 	if h := subj.hi; toks[h].kind == tWord && copulas[toks[h].low] &&
 		!(h+1 < k && toks[h+1].kind == tWord && (strings.HasSuffix(toks[h+1].low, "ing") || strings.HasSuffix(toks[h+1].low, "ed"))) {
 		// "Trump is “a disaster”" is the writer's word, not Trump's.

@@ -87,6 +87,7 @@ official officials aides advisers analysts experts voters supporters protesters 
 friend mother father son daughter wife husband brother sister resident student teacher worker owner
 predecessor successor colleague colleagues rival rivals opponent opponents ally allies partner neighbor
 neighbour citizen citizens member members leader leaders people person residents observers
+lady men women students justice latter former radioman host
 representative rep. sen. gov. democrat republican veteran doctor nurse officer agent detective
 `)
 
@@ -247,6 +248,7 @@ statement report poll survey study analysis email e-mail letter memo ad advertis
 website site document filing release book column editorial article headline lawsuit complaint
 indictment ruling decision order opinion transcript video recording speech interview press-release
 campaign committee newspaper paper tabloid magazine network station outlet group organization
+publication networks statements response request listing segment program show school
 organisation agency office department ministry government administration court panel board
 `)
 
@@ -274,3 +276,10 @@ decade decades century morning afternoon evening weekend moment period season`)
 // description must name someone who speaks ("the loophole called an
 // “inversion”" is no speaker).
 var namingVerbs = set(`called calling calls dubbed dubs named labeled labelled described describes branded known titled`)
+
+// irregularPast are past-tense verbs without -ed: a noun phrase read forward
+// ends before one ("The men came …").
+var irregularPast = set(`came went took sought left goes sees saw made gave got found held led kept put ran stood
+spoke wrote told brought thought felt heard knew met paid sent set sat won lost began became built bought
+caught chose drew drove fell fought forgot grew hid hit hung lay leapt lent let lit meant rang rose sang
+shook shot showed sold sought spent split spread stole struck swore taught tore threw understood woke wore`)

@@ -263,8 +263,11 @@ func forwardNP(toks []token, i, hi int) np {
 				break // a name ends where lower case starts: said Trump on Monday
 			}
 		}
-		if !npWord(t) {
-			break
+		if !npWord(t) || (strings.HasSuffix(t.low, "ed") || irregularPast[t.low]) && !personNouns[t.low] {
+			break // a verb: the federal judge determined
+		}
+		if i > first && toks[i-1].capital() && !isPossessive(toks[i-1].text) && !knownNoun(t.low) {
+			break // The FBI looked …; but the Trump campaign, the White House press secretary
 		}
 		i++
 	}
@@ -546,6 +549,10 @@ func looksLikeName(name []string) bool {
 func speakerNoun(w string) bool {
 	return personNouns[w] || organisationWords[w] || sourceNouns[w]
 }
+
+// knownNoun reports whether a lower-case word is a noun that can close a
+// noun phrase opened by a name.
+func knownNoun(w string) bool { return speakerNoun(w) || titles[w] }
 
 // allCapital reports whether ts are all capitalised words: a name.
 func allCapital(ts []token) bool {
