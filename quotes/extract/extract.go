@@ -219,12 +219,22 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		return attribution{}, false
 	}
 	hi := j
+	depth := 0 // inside parentheses a period ends nothing: Marco Rubio (R-Fla.) said
 	for hi < len(toks) && hi-j < maxWindow {
 		t := &toks[hi]
-		if t.kind == tQuote || t.kind == tPara || t.punct('.') || t.punct('?') || t.punct('!') || t.punct(';') || t.punct(':') {
+		switch {
+		case t.punct('('):
+			depth++
+		case t.punct(')'):
+			depth--
+		}
+		if t.kind == tQuote || t.kind == tPara || depth <= 0 && (t.punct('.') || t.punct('?') || t.punct('!') || t.punct(';') || t.punct(':')) {
 			break
 		}
 		hi++
+	}
+	if a, ok := x.unknownVerbCue(k, j, hi, last); ok {
+		return a, true
 	}
 	for v := j; v < hi; v++ {
 		n, ok := isCue(toks, v)
@@ -254,6 +264,29 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// unknownVerbCue reads "…," he surmised. — a name or a pronoun and one verb
+// the word lists do not know, closing the sentence right after a quotation
+// that ends with a comma, a question or an exclamation (testdata/cues.txt).
+func (x *extractor) unknownVerbCue(k, j, hi int, last rune) (attribution, bool) {
+	toks := x.toks
+	if last != ',' && last != '?' && last != '!' || hi >= len(toks) || !toks[hi].punct('.') || hi-j < 2 || hi-j > 6 {
+		return attribution{}, false
+	}
+	v := hi - 1
+	t := &toks[v]
+	if t.kind != tWord || t.text != t.low || npStop[t.low] || !(strings.HasSuffix(t.low, "ed") || irregularPast[t.low]) {
+		return attribution{}, false
+	}
+	if _, ok := isCue(toks, v); ok {
+		return attribution{}, false // the lexicon's own path reads it
+	}
+	subj := backwardNP(toks, v, j)
+	if subj.kind == npNone || subj.lo != j {
+		return attribution{}, false
+	}
+	return x.resolve(subj, toks[v:v+1])
 }
 
 // onlySkippable reports whether the tokens in [a, b) are only words that may

@@ -87,7 +87,8 @@ func backwardNP(toks []token, v, lo int) np {
 			open = '('
 		}
 		for a := j - 1; a >= lo && a >= j-maxAppo; a-- {
-			if toks[a].kind != tWord && toks[a].kind != tQuote && !toks[a].punct(open) && !toks[a].punct('-') && !toks[a].punct('.') {
+			if toks[a].kind != tWord && toks[a].kind != tQuote && !toks[a].punct(open) && !toks[a].punct('-') && !toks[a].punct('.') &&
+				!toks[a].punct('(') && !toks[a].punct(')') {
 				if !(open == '(' && toks[a].punct(',')) {
 					break
 				}
@@ -102,14 +103,18 @@ func backwardNP(toks []token, v, lo int) np {
 				if subj.kind == npNone {
 					return subj
 				}
-				if open == ',' && subj.kind == npNominal && a+1 < j && allCapital(toks[a+1:j]) {
+				if name := withoutParens(toks[a+1 : j]); open == ',' && subj.kind == npNominal && allCapital(name) {
 					// A description, then the name: Springfield's mayor,
-					// Helen Marsh, promised … (testdata/headline.txt).
-					name := np{kind: npProper, lo: a + 1, hi: j, role: strings.Join(subj.words, " ")}
-					for _, t := range toks[a+1 : j] {
-						name.words = append(name.words, t.text)
+					// Helen Marsh, promised … (testdata/headline.txt); the
+					// primary, Gov. John Kasich (R-OH), said …
+					n := np{kind: npProper, lo: a + 1, hi: j}
+					if speakerNoun(lower(subj.words[len(subj.words)-1])) {
+						n.role = strings.Join(subj.words, " ")
 					}
-					return name
+					for _, t := range name {
+						n.words = append(n.words, t.text)
+					}
+					return n
 				}
 				if open == ',' && subj.role == "" && a+1 < j {
 					if toks[a+1].low == "who" {
@@ -553,6 +558,24 @@ func speakerNoun(w string) bool {
 // knownNoun reports whether a lower-case word is a noun that can close a
 // noun phrase opened by a name.
 func knownNoun(w string) bool { return speakerNoun(w) || titles[w] }
+
+// withoutParens returns ts without any parenthesised tokens: a party and a
+// state, (R-OH), are not part of a name.
+func withoutParens(ts []token) []token {
+	var out []token
+	depth := 0
+	for _, t := range ts {
+		switch {
+		case t.punct('('):
+			depth++
+		case t.punct(')'):
+			depth--
+		case depth == 0:
+			out = append(out, t)
+		}
+	}
+	return out
+}
 
 // allCapital reports whether ts are all capitalised words: a name.
 func allCapital(ts []token) bool {
