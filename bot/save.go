@@ -74,7 +74,11 @@ func (b *Bot) saveMessage(ctx context.Context, i *discordgo.Interaction, data di
 	if text == "" {
 		return nil, userErrorf("That message has no text to save.")
 	}
+	// The name the server knows them by: nickname, display name, username.
 	speaker := msg.Author.GlobalName
+	if msg.Member != nil && msg.Member.Nick != "" {
+		speaker = msg.Member.Nick
+	}
 	if speaker == "" {
 		speaker = msg.Author.Username
 	}
