@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -361,4 +362,40 @@ var roomy = bot.Limits{
 	Member:       bot.Rate{Burst: 1000, PerSecond: 1000},
 	Autocomplete: bot.Rate{Burst: 1000, PerSecond: 1000},
 	Guild:        bot.Rate{Burst: 1000, PerSecond: 1000},
+}
+
+// TestHostileInput sends what strangers may type: each gets a clear answer,
+// quickly, and nothing of guild B's.
+func TestHostileInput(t *testing.T) {
+	b, _ := newBot(t, newIndex(t), bot.Options{Limits: roomy})
+	cases := []struct {
+		name, query, want string
+	}{
+		{"100k characters", strings.Repeat("knowledge ", 10_000), "at most 100"},
+		{"control characters", "know\x00ledge\x1b[2J", "control character"},
+		{"bleve syntax", `+speaker:Mallory -"x" secret~2 /.*/ ^5`, ""},
+		{"regular expression bomb", "(a+)+$ (.*a){20} " + strings.Repeat("a", 50), ""},
+		{"nested quotation marks", strings.Repeat(`"“'‘`, 20), ""},
+		{"mentions", "@everyone <@&1> knowledge", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			resp := respond(t, b, load(t, "quote.json", setOption("query", c.query)))
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if c.want != "" && (!isEphemeral(resp) || !strings.Contains(resp.Data.Content, c.want)) {
+				t.Errorf("reply %+v, want an ephemeral %q", resp.Data, c.want)
+			}
+			for _, e := range resp.Data.Embeds {
+				if strings.Contains(e.Description, "secret") {
+					t.Errorf("guild B's quote shown: %q", e.Description)
+				}
+			}
+			if strings.Contains(resp.Data.Content, "Sorry") {
+				t.Errorf("internal error for hostile input: %q", resp.Data.Content)
+			}
+		})
+	}
 }
