@@ -28,8 +28,8 @@ func (x *extractor) notQuotation(i int) bool {
 	if k > 0 && x.toks[k-1].sent == x.toks[k].sent {
 		prev = &x.toks[k-1]
 	}
-	if prev != nil && prev.low == "so-called" {
-		return true
+	if prev != nil && (prev.low == "so-called" || termNouns[prev.low]) {
+		return true // the term "bimbo eruptions"
 	}
 	if !titleCase(x.text[s.start:s.end]) {
 		return false
@@ -45,6 +45,10 @@ func (x *extractor) notQuotation(i int) bool {
 	}
 	return false
 }
+
+// termNouns before quoted words mark them as a term, not as speech.
+var termNouns = set(`term terms phrase phrases word words moniker motto label labels catchphrase nickname slogan
+hashtag epithet buzzword euphemism`)
 
 // titleNouns name a work, a show or a label before or after its quoted title.
 var titleNouns = set(`
@@ -88,9 +92,20 @@ func headlineEnd(text, title string) int {
 	if end < 0 {
 		end = len(text) - start
 	}
-	first := strings.TrimSpace(text[start : start+end])
-	if !strings.EqualFold(strings.TrimRight(first, ". "), strings.TrimRight(title, ". ")) {
+	if alnum(text[start:start+end]) != alnum(title) {
 		return 0
 	}
 	return start + end
+}
+
+// alnum keeps the letters and digits of s, lower-cased: a headline and the
+// title it repeats differ in punctuation ("… Door.’" against "… Door’").
+func alnum(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
