@@ -211,9 +211,10 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 	s := x.spans[toks[k].q]
 	last := lastRune(x.text[s.start:s.end])
 	j := k + 1
+	opens := k == 0 || toks[k-1].kind == tPara || toks[k-1].sent != toks[k].sent
 	if j < len(toks) && (toks[j].punct(',') || toks[j].punct('—') || toks[j].punct('–')) {
 		j++
-	} else if last != ',' && last != '?' && last != '!' && last != '.' && last != '—' && last != '-' && last != '…' {
+	} else if last != ',' && last != '?' && last != '!' && last != '.' && last != '—' && last != '-' && last != '…' && !opens {
 		// Words that run on into the sentence ("natural" for countries)
 		// take their cue from before them.
 		return attribution{}, false
@@ -271,12 +272,20 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 // that ends with a comma, a question or an exclamation (testdata/cues.txt).
 func (x *extractor) unknownVerbCue(k, j, hi int, last rune) (attribution, bool) {
 	toks := x.toks
-	if last != ',' && last != '?' && last != '!' || hi >= len(toks) || !toks[hi].punct('.') || hi-j < 2 || hi-j > 6 {
+	if last != ',' && last != '?' && last != '!' || hi >= len(toks) || !toks[hi].punct('.') || hi-j < 2 || hi-j > 8 {
+		return attribution{}, false
+	}
+	if v := j; pastTense(&toks[v]) {
+		// Inverted: “This is fantastic!” beamed Donald Hartley.
+		if _, ok := isCue(toks, v); !ok {
+			if subj := forwardNP(toks, v+1, hi); subj.kind != npNone && (subj.kind == npProper || subj.kind == npNominal) {
+				return x.resolve(subj, toks[v:v+1])
+			}
+		}
 		return attribution{}, false
 	}
 	v := hi - 1
-	t := &toks[v]
-	if t.kind != tWord || t.text != t.low || npStop[t.low] || !(strings.HasSuffix(t.low, "ed") || irregularPast[t.low]) {
+	if !pastTense(&toks[v]) {
 		return attribution{}, false
 	}
 	if _, ok := isCue(toks, v); ok {
@@ -287,6 +296,11 @@ func (x *extractor) unknownVerbCue(k, j, hi int, last rune) (attribution, bool) 
 		return attribution{}, false
 	}
 	return x.resolve(subj, toks[v:v+1])
+}
+
+// pastTense reports whether t looks like a verb in the past tense.
+func pastTense(t *token) bool {
+	return t.kind == tWord && t.text == t.low && !npStop[t.low] && (strings.HasSuffix(t.low, "ed") || irregularPast[t.low])
 }
 
 // onlySkippable reports whether the tokens in [a, b) are only words that may

@@ -63,6 +63,13 @@ func findSpans(text string) []span {
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if r == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+			if inDouble && i+2 < len(text) && text[i+2] == '\'' {
+				// Three apostrophes close a single quotation and then the
+				// double one: ''… 'old-school,''' (testdata/marks.txt).
+				prev = r
+				i++
+				continue
+			}
 			// Two apostrophes are a straight double mark (testdata/marks.txt).
 			r, w = '"', 2
 		}
@@ -97,7 +104,9 @@ func findSpans(text string) []span {
 				}
 			}
 			singleOpen = -1
-		case inDouble && isCloseDouble(r):
+		case inDouble && (isCloseDouble(r) || r == '“' && !unicode.IsSpace(prev) && !nextIsLetter(text, i+w)):
+			// A left mark typed as a closing one ends the quotation too:
+			// “It's unusual,“ said Noble.
 			emit(i+w, i)
 			inDouble = false
 		case inDouble && i-cur.start > maxQuoteBytes:
