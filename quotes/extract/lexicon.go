@@ -233,7 +233,8 @@ func beforeVerb(t *token) bool {
 	if t.punct(',') {
 		return true
 	}
-	return t.kind == tWord && t.text == t.low && (cueVerbs[t.low] || adverbs[t.low] || copulas[t.low] || auxiliaries[t.low])
+	return t.kind == tWord && t.text == t.low && (cueVerbs[t.low] || adverbs[t.low] || copulas[t.low] || auxiliaries[t.low] ||
+		!npStop[t.low] && (strings.HasSuffix(t.low, "ed") || irregularPast[t.low]))
 }
 
 var auxiliaries = set(`will would can could should may might must does did do has have had is was`)

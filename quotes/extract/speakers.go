@@ -344,6 +344,8 @@ type mention struct {
 	// subject is set when the mention opens its sentence or stands right
 	// before a verb: the likelier antecedent of a pronoun.
 	subject bool
+	// possessive is set on "Obama's": an owner, seldom the speaker.
+	possessive bool
 	name    string
 	last    string // last name, lower case
 	g       gender
@@ -393,8 +395,12 @@ func collectMentions(toks []token, subjects map[string]bool) *entities {
 		m := e.makeMention(words, subjects)
 		m.pos = toks[i].start
 		m.sent = toks[i].sent
+		// A subject opens its sentence or comes before a verb, but not as
+		// the subject of reported speech: "Pence said Trump will …".
+		embedded := i > 0 && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that")
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara ||
-			j < len(toks) && toks[j].sent == toks[i].sent && beforeVerb(&toks[j])
+			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && beforeVerb(&toks[j])
+		m.possessive = isPossessive(toks[j-1].text)
 		if m.name != "" {
 			e.add(m)
 		}
@@ -683,7 +689,7 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 		if m.subject || p == "it" || p == "they" {
 			return m, true
 		}
-		if !found {
+		if !found && !m.possessive {
 			fallback, found = m, true
 		}
 	}
