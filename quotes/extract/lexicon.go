@@ -107,6 +107,7 @@ on in at for with from into onto over under about against between through during
 said says say told added wrote asked according , ; :
 would will could should can may might must shall
 very really only even again further already once
+close familiar ago known
 `)
 
 // adverbs may stand between a subject and its cue verb ("he also said",

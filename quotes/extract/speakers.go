@@ -209,6 +209,13 @@ func walkBack(toks []token, j, lo int) np {
 		n.lo = first - 1
 	}
 	if head.capital() {
+		// A name keeps the titles before it, not other words: "angry
+		// Hollande" is Hollande.
+		for len(n.words) > 1 && !toks[n.hi-len(n.words)].capital() && !knownNoun(toks[n.hi-len(n.words)].low) {
+			n.words = n.words[1:]
+			n.det = ""
+		}
+		n.lo = n.hi - len(n.words)
 		n.kind = npProper
 		return n
 	}
@@ -253,6 +260,9 @@ func forwardNP(toks []token, i, hi int) np {
 			break
 		}
 		if t.capital() {
+			if i > first && (dayWords[t.low] || months[t.low]) {
+				break // the statement Wednesday
+			}
 			i++
 			continue
 		}
@@ -271,7 +281,7 @@ func forwardNP(toks []token, i, hi int) np {
 		if !npWord(t) || (strings.HasSuffix(t.low, "ed") || irregularPast[t.low]) && !personNouns[t.low] {
 			break // a verb: the federal judge determined
 		}
-		if i > first && toks[i-1].capital() && !isPossessive(toks[i-1].text) && !knownNoun(t.low) {
+		if i > first && toks[i-1].capital() && !isPossessive(toks[i-1].text) && !knownNoun(t.low) && !adjective(t.low) {
 			break // The FBI looked …; but the Trump campaign, the White House press secretary
 		}
 		i++
@@ -436,6 +446,13 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		}
 	}
 	var role []string
+	if lastTitle >= 0 && lastTitle+2 < len(words) && words[lastTitle+1] == "of" {
+		// Secretary of State John Kerry, Chief of Staff Jeremy Bash.
+		lastTitle += 2
+		if placePrefixes[strings.ToLower(words[lastTitle])] && lastTitle+1 < len(words) {
+			lastTitle++ // Governor of New York
+		}
+	}
 	for _, w := range words[:lastTitle+1] {
 		role = append(role, roleWord(w))
 	}
@@ -559,6 +576,17 @@ func looksLikeName(name []string) bool {
 // the report).
 func speakerNoun(w string) bool {
 	return personNouns[w] || organisationWords[w] || sourceNouns[w]
+}
+
+// adjective reports whether a lower-case word looks like an adjective that
+// can stand between a name and a noun: the Democratic presidential nominee.
+func adjective(w string) bool {
+	for _, suf := range []string{"al", "ic", "ive", "ian", "ary", "ous"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // knownNoun reports whether a lower-case word is a noun that can close a
@@ -783,6 +811,12 @@ func (e *entities) speakerOf(n np, toks []token, pos int, affiliation string) (s
 }
 
 func (e *entities) nominal(n np, head string, pos int, affiliation string) (string, string, bool) {
+	switch n.det {
+	case "his", "her", "their", "its", "our":
+		if !speakerNoun(head) {
+			return "", "", false // "his recent …" is no one
+		}
+	}
 	definite := n.det == "the" || n.det == "this" || n.det == "that"
 	if definite {
 		if m, ok := e.description(head, pos); ok {
