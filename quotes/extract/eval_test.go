@@ -22,7 +22,8 @@ import (
 //     quotation mark (“ ” " or two apostrophes, as some publishers write
 //     it), or starts right after an opening one. Its region is its Content
 //     spans (rune offsets, turned into byte offsets here).
-//   - A prediction is a Quotation with a speaker (what Extract keeps). The
+//   - A prediction is a Quotation with a speaker (what Extract keeps), other
+//     than a pasted social post (Cue "posted": no quotation marks). The
 //     article's title goes in as Article.Title: PolNeAR texts open with it.
 //   - Precision: the share of predictions that overlap the region of some
 //     gold direct quotation. Recall: the share of gold direct quotations that
@@ -222,6 +223,9 @@ func evalArticle(a *polnearArticle) evalScore {
 	hit := make([]bool, len(golds))
 	seen := make([]bool, len(golds)) // overlapped by an unattributed quotation
 	for _, q := range Quotations(Article{Text: text, Title: a.Title}) {
+		if q.Cue == "posted" {
+			continue // a pasted social post, not a quotation in marks
+		}
 		if q.Speaker == "" {
 			for i, g := range golds {
 				if overlaps(g.spans, q.Start, q.End) {

@@ -43,13 +43,15 @@ type Quotation struct {
 const maxWindow = 40
 
 // Quotations returns every quotation in a.Text in text order, attributed or
-// not. It returns nil when the text has none. Its cost is linear in
-// len(a.Text).
+// not, and the social posts pasted into it ("text — Name (@handle) Date",
+// Cue "posted"). It returns nil when the text has none. Its cost is linear
+// in len(a.Text).
 func Quotations(a Article) []Quotation {
 	text := a.Text
 	spans := findSpans(text)
+	posts := socialPosts(text)
 	if len(spans) == 0 {
-		return nil
+		return posts
 	}
 	toks := tokenize(text, spans)
 	x := &extractor{text: text, spans: spans, toks: toks, headlineEnd: headlineEnd(text, a.Title)}
@@ -71,7 +73,27 @@ func Quotations(a Article) []Quotation {
 		out[i] = Quotation{Text: text[s.start:s.end], Start: s.start, End: s.end}
 	}
 	x.attribute(out)
-	return out
+	return mergePosts(out, posts)
+}
+
+// mergePosts adds the posts that hold no quotation to qs, in text order.
+func mergePosts(qs, posts []Quotation) []Quotation {
+	if len(posts) == 0 {
+		return qs
+	}
+	out := make([]Quotation, 0, len(qs)+len(posts))
+	i := 0
+	for _, p := range posts {
+		for i < len(qs) && qs[i].End <= p.Start {
+			out = append(out, qs[i])
+			i++
+		}
+		if i < len(qs) && qs[i].Start < p.End {
+			continue // quoted words inside the post speak for themselves
+		}
+		out = append(out, p)
+	}
+	return append(out, qs[i:]...)
 }
 
 // Extract returns the attributed quotations of a as quotes, with a's
