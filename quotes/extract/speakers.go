@@ -356,13 +356,13 @@ type mention struct {
 	subject bool
 	// possessive is set on "Obama's": an owner, seldom the speaker.
 	possessive bool
-	name    string
-	last    string // last name, lower case
-	g       gender
-	person  bool
-	org     bool
-	head    string // the head of its role or description, lower case
-	role    string
+	name       string
+	last       string // last name, lower case
+	g          gender
+	person     bool
+	org        bool
+	head       string // the head of its role or description, lower case
+	role       string
 }
 
 // entities is what the article has said about people so far.
