@@ -130,6 +130,10 @@ func (ix *Index) knownTerm(field, term string) (bool, error) {
 	return e != nil && e.Term == term, nil
 }
 
+// minContentWords is how many uncommon words a query needs before its
+// common words are left out of its term clauses.
+const minContentWords = 3
+
 // textQuery builds the bleve query for a search or who-said: phrase matches
 // first (exact wording above English word forms), then as many of the words
 // as possible, each by its stem or, for a word the index does not know, by
@@ -138,8 +142,21 @@ func textQuery(p parsed) query.Query {
 	if len(p.words) == 0 {
 		return query.NewMatchNoneQuery()
 	}
+	// Common words match half the collection each: as terms they cost much
+	// and say little beside three or more rarer words, so then they count
+	// only inside the phrase queries. A fragment made mostly of them ("you
+	// have to go there") needs them as terms too.
+	content := 0
+	for _, w := range p.words {
+		if !w.stop {
+			content++
+		}
+	}
 	var words []query.Query
 	for _, w := range p.words {
+		if w.stop && content >= minContentWords {
+			continue
+		}
 		var q query.Query = termQuery(fieldText, w.stem)
 		if w.fuzzy > 0 {
 			f := query.NewFuzzyQuery(w.exact)

@@ -96,7 +96,7 @@ func (q *Quote) Normalize() {
 
 // Validate reports the first problem with q as an error wrapping ErrInvalid,
 // or nil. It checks what a reader or a member can get wrong: empty or overlong
-// text, an overlong speaker, invalid UTF-8, control characters, a malformed
+// text, a missing or overlong speaker, invalid UTF-8, control characters, a malformed
 // date or ID.
 func (q *Quote) Validate() error {
 	if strings.TrimSpace(q.Text) == "" {
@@ -104,6 +104,11 @@ func (q *Quote) Validate() error {
 	}
 	if err := checkString("text", q.Text, MaxTextLen, true); err != nil {
 		return err
+	}
+	// Every stored quote names who said it: who-said has nothing to say
+	// about a quote without a speaker, and readers skip such records.
+	if strings.TrimSpace(q.Speaker) == "" {
+		return fmt.Errorf("%w: empty speaker", ErrInvalid)
 	}
 	if err := checkString("speaker", q.Speaker, MaxSpeakerLen, false); err != nil {
 		return err

@@ -1,0 +1,36 @@
+# quotebot — common tasks. `make test` is what CI runs (see .ci/run).
+GO ?= go
+
+.PHONY: test lint golden eval bench fuzz run
+
+test:
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+# Rewrite the extractor's golden files and the bundled corpus; review the diff.
+golden:
+	$(GO) test ./quotes/extract/ -run 'TestGolden|TestSeedCorpus' -update
+
+# Extraction quality on ../shared/eval/polnear (evaluation only, never copied).
+eval:
+	$(GO) test -count=1 -run 'TestEval' -v ./quotes/extract/
+
+# Hot-path benchmarks of the product; the FTS5 comparison lives in bench/.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./index/ ./quotes/...
+	cd bench && $(GO) run . -out RESULTS.md
+
+# Each fuzz target for a bounded time.
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test ./quotes/ -run '^$$' -fuzz '^FuzzReadJSONL$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./quotes/ -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./quotes/ -run '^$$' -fuzz '^FuzzReadFortune$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./quotes/extract/ -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./index/ -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $(FUZZTIME)
+
+run:
+	$(GO) run .

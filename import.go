@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/quotebot/quotebot/index"
+	"github.com/quotebot/quotebot/quotes"
+)
+
+// importSummary is what `quotebot import` reports, for people and (--json)
+// for scripts.
+type importSummary struct {
+	Added     int            `json:"added"`
+	Unchanged int            `json:"unchanged"`
+	Skipped   int            `json:"skipped"`
+	Reasons   map[string]int `json:"skipped_reasons,omitempty"`
+	Errors    []string       `json:"errors,omitempty"` // the first few bad records, FILE:LINE: reason
+}
+
+const maxReportedErrors = 20
+
+func (s *importSummary) skip(err error) {
+	s.Skipped++
+	reason := "invalid"
+	switch {
+	case errors.Is(err, quotes.ErrNoSpeaker):
+		reason = "no attribution"
+	case errors.Is(err, quotes.ErrInvalid):
+		// "invalid quote: text has 5000 characters, at most 4000" → the
+		// reason without the numbers, so similar records count together.
+		msg := err.Error()
+		if i := strings.Index(msg, "invalid quote: "); i >= 0 {
+			msg = msg[i+len("invalid quote: "):]
+		}
+		reason = "invalid: " + strings.TrimRight(strings.SplitN(msg, " has ", 2)[0], " ")
+	}
+	if s.Reasons == nil {
+		s.Reasons = map[string]int{}
+	}
+	s.Reasons[reason]++
+	if len(s.Errors) < maxReportedErrors {
+		s.Errors = append(s.Errors, err.Error())
+	}
+}
+
+// importBatch is how many quotes are handed to the index at once.
+const importBatch = 1000
+
+func runImport(ctx context.Context, env *Env, args []string) error {
+	fl := newFlags(env, "import")
+	strict := fl.fs.Bool("strict", false, "import nothing if any record is bad")
+	guild := fl.fs.String("guild", "", "import into this Discord guild instead of the shared corpus")
+	if err := fl.parse(args); err != nil {
+		return err
+	}
+	files := fl.fs.Args()
+	if len(files) == 0 {
+		return fmt.Errorf("%w: import: name at least one file (JSON Lines, CSV or fortune)", errUsage)
+	}
+	if *strict {
+		// Read everything once without writing: one bad record anywhere
+		// and the import fails whole, leaving the index as it was.
+		var sum importSummary
+		for _, f := range files {
+			if err := readFile(ctx, env, f, nil, &sum, func([]quotes.Quote) error { return nil }); err != nil {
+				return err
+			}
+		}
+		if sum.Skipped > 0 {
+			printSummary(env, fl.json, sum)
+			return fmt.Errorf("import: --strict: %d bad records, nothing imported", sum.Skipped)
+		}
+	}
+	ix, err := openIndex(ctx, env, fl.indexDir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+
+	var sum importSummary
+	for _, f := range files {
+		err := readFile(ctx, env, f, guild, &sum, func(qs []quotes.Quote) error {
+			st, err := ix.AddBatch(ctx, qs)
+			sum.Added += st.Added
+			sum.Unchanged += st.Unchanged
+			var be *index.BatchError
+			if errors.As(err, &be) {
+				for _, r := range be.Rejected {
+					sum.skip(r.Err)
+				}
+				return nil
+			}
+			return err
+		})
+		if err != nil {
+			printSummary(env, fl.json, sum)
+			return err
+		}
+	}
+	printSummary(env, fl.json, sum)
+	return nil
+}
+
+// readFile reads one collection file, hands its quotes to add in batches and
+// counts its bad records in sum. A guild, when non-nil and set, is given to
+// every quote.
+func readFile(ctx context.Context, env *Env, name string, guild *string, sum *importSummary, add func([]quotes.Quote) error) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if isTerminal(env.Stderr) {
+		if fi, err := f.Stat(); err == nil {
+			bar := progressbar.NewOptions64(fi.Size(),
+				progressbar.OptionSetWriter(env.Stderr),
+				progressbar.OptionSetDescription(name),
+				progressbar.OptionShowBytes(true),
+				progressbar.OptionThrottle(100e6),
+				progressbar.OptionClearOnFinish(),
+			)
+			defer bar.Finish()
+			r = io.TeeReader(f, bar)
+		}
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(8 << 10)
+	format := quotes.DetectFormat(name, head)
+	if format == quotes.FormatUnknown {
+		return fmt.Errorf("import: %s: cannot tell its format; name it .jsonl or .csv, or use the fortune format", name)
+	}
+	batch := make([]quotes.Quote, 0, importBatch)
+	for q, err := range quotes.Read(br, name, format) {
+		var rerr *quotes.RecordError
+		switch {
+		case errors.As(err, &rerr):
+			sum.skip(err)
+			continue
+		case err != nil:
+			return fmt.Errorf("import: %w", err)
+		}
+		if guild != nil && *guild != "" {
+			q.Guild, q.ID = *guild, ""
+			q.Normalize()
+		}
+		batch = append(batch, q)
+		if len(batch) == importBatch {
+			if err := add(batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("import: interrupted: %w", err)
+			}
+		}
+	}
+	if len(batch) > 0 {
+		return add(batch)
+	}
+	return nil
+}
+
+func printSummary(env *Env, asJSON bool, s importSummary) {
+	for _, e := range s.Errors {
+		fmt.Fprintln(env.Stderr, e)
+	}
+	if s.Skipped > len(s.Errors) {
+		fmt.Fprintf(env.Stderr, "… and %d more bad records\n", s.Skipped-len(s.Errors))
+	}
+	if asJSON {
+		json.NewEncoder(env.Stdout).Encode(s)
+		return
+	}
+	fmt.Fprintf(env.Stdout, "added %d, unchanged %d, skipped %d\n", s.Added, s.Unchanged, s.Skipped)
+	reasons := make([]string, 0, len(s.Reasons))
+	for r := range s.Reasons {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		fmt.Fprintf(env.Stdout, "  skipped %d: %s\n", s.Reasons[r], r)
+	}
+}
+
+func runExport(ctx context.Context, env *Env, args []string) error {
+	fl := newFlags(env, "export")
+	if err := fl.parse(args); err != nil {
+		return err
+	}
+	if fl.fs.NArg() > 0 {
+		return fmt.Errorf("%w: export takes no arguments; it writes JSON Lines to stdout", errUsage)
+	}
+	ix, err := openIndex(ctx, env, fl.indexDir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	w := bufio.NewWriter(env.Stdout)
+	for q, err := range ix.All(ctx) {
+		if err != nil {
+			return err
+		}
+		if err := quotes.WriteJSONL(w, q); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+package index_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/quotebot/quotebot/index"
+	"github.com/quotebot/quotebot/quotes"
+)
+
+// benchIndex builds an on-disk index of quotable + fortunes (about 10.6k
+// quotes) in a temp dir, and the remembered fragments to ask it about.
+func benchIndex(b *testing.B) (*index.Index, []fragment) {
+	b.Helper()
+	qs := loadShared(b, "quotable", "fortunes")
+	ix, err := index.Open(filepath.Join(b.TempDir(), "idx"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	if _, err := ix.AddBatch(context.Background(), qs); err != nil {
+		b.Fatal(err)
+	}
+	return ix, rememberedFragments(qs, 100)
+}
+
+// reportLatency adds p50 and p99 of the calls' durations to the benchmark.
+func reportLatency(b *testing.B, d []time.Duration) {
+	if len(d) == 0 {
+		return
+	}
+	slices.Sort(d)
+	b.ReportMetric(float64(d[len(d)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(d[len(d)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// BenchmarkWhoSaid asks who said each remembered fragment (five kinds,
+// typos among them) of quotable + fortunes. Target: p99 under 5 ms.
+func BenchmarkWhoSaid(b *testing.B) {
+	ix, frags := benchIndex(b)
+	ctx := context.Background()
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		f := frags[i%len(frags)]
+		i++
+		start := time.Now()
+		if _, err := ix.WhoSaid(ctx, "", f.text, 3); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportLatency(b, lat)
+}
+
+// BenchmarkSearch runs /quote searches for the same fragments.
+func BenchmarkSearch(b *testing.B) {
+	ix, frags := benchIndex(b)
+	ctx := context.Background()
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		f := frags[i%len(frags)]
+		i++
+		start := time.Now()
+		if _, err := ix.Search(ctx, quotes.Query{Text: f.text, Limit: 5}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportLatency(b, lat)
+}
+
+// BenchmarkSuggest types each fragment a character at a time, as a member
+// does in an autocomplete box.
+func BenchmarkSuggest(b *testing.B) {
+	ix, frags := benchIndex(b)
+	ctx := context.Background()
+	var prefixes []string
+	for _, f := range frags[:50] {
+		for n := 1; n <= min(12, len(f.text)); n++ {
+			prefixes = append(prefixes, f.text[:n])
+		}
+	}
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		p := prefixes[i%len(prefixes)]
+		i++
+		start := time.Now()
+		if _, err := ix.Suggest(ctx, "", p, 10); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportLatency(b, lat)
+}
+
+// BenchmarkAddBatch measures bulk import into an on-disk index.
+func BenchmarkAddBatch(b *testing.B) {
+	qs := loadShared(b, "quotable")
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		ix, err := index.Open(filepath.Join(b.TempDir(), "idx"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := ix.AddBatch(ctx, qs); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		ix.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(qs))*float64(b.N)/b.Elapsed().Seconds(), "quotes/s")
+}

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/quotebot/quotebot/quotes"
+)
+
+// quotebot runs the command line in-process, as main would, with an
+// environment of its own, and returns the exit status and both streams.
+func quotebot(t *testing.T, env map[string]string, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	code = run(context.Background(), append([]string{"quotebot"}, args...), getenv, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// testEnv is an environment whose index lives in a fresh temp dir.
+func testEnv(t *testing.T) map[string]string {
+	t.Helper()
+	return map[string]string{"QUOTEBOT_DATA": t.TempDir()}
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestFirstRun is the README's promise: on a fresh machine the bundled
+// corpus answers the seed article's questions.
+func TestFirstRun(t *testing.T) {
+	env := testEnv(t)
+	for _, c := range []struct{ phrase, want string }{
+		{"ready to do everything in its power", "Dmitry Peskov"},
+		{"natural", "Iranian foreign ministry spokesman"},
+	} {
+		code, out, errs := quotebot(t, env, "", "who-said", "--json", c.phrase)
+		if code != 0 {
+			t.Fatalf("who-said %q: exit %d, stderr %s", c.phrase, code, errs)
+		}
+		var res whoSaidResult
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("who-said --json printed %q: %v", out, err)
+		}
+		if len(res.Speakers) == 0 || res.Speakers[0].Speaker != c.want {
+			t.Errorf("who-said %q = %+v, want %s first", c.phrase, res.Speakers, c.want)
+		}
+	}
+	code, out, _ := quotebot(t, env, "", "who-said", "natural")
+	if code != 0 || !strings.Contains(out, "Iranian foreign ministry spokesman") {
+		t.Errorf("who-said natural (text) = %d %q", code, out)
+	}
+}
+
+const sampleJSONL = `{"text": "Imagination is more important than knowledge.", "speaker": "Albert Einstein", "source": "", "tags": ["Wisdom"]}
+{"text": "Be yourself; everyone else is already taken.", "speaker": "Oscar Wilde", "source": {"title": "Attributed", "date": "1890"}}
+{"text": "", "speaker": "Nobody"}
+{"text": "We are all in the gutter, but some of us are looking at the stars.", "speaker": "Oscar Wilde", "source": "Lady Windermere's Fan"}
+`
+
+func TestImportSearchExportRoundTrip(t *testing.T) {
+	env := testEnv(t)
+	file := writeFile(t, "sample.jsonl", sampleJSONL)
+
+	code, out, errs := quotebot(t, env, "", "import", "--json", file)
+	if code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	var sum importSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 3 || sum.Skipped != 1 {
+		t.Errorf("import summary = %+v, want 3 added, 1 skipped", sum)
+	}
+	if !strings.Contains(errs, "sample.jsonl:3:") {
+		t.Errorf("import stderr = %q, want the bad record's file and line", errs)
+	}
+
+	// Importing again adds nothing.
+	_, out, _ = quotebot(t, env, "", "import", "--json", file)
+	json.Unmarshal([]byte(out), &sum)
+	if sum.Added != 0 || sum.Unchanged != 3 {
+		t.Errorf("second import = %+v, want 0 added, 3 unchanged", sum)
+	}
+
+	code, out, _ = quotebot(t, env, "", "quote", "--json", "--speaker", "wilde", "gutter stars")
+	var qr quoteResult
+	if err := json.Unmarshal([]byte(out), &qr); code != 0 || err != nil {
+		t.Fatalf("quote: exit %d, %v, %q", code, err, out)
+	}
+	if qr.Total != 1 || qr.Quotes[0].Speaker != "Oscar Wilde" || !strings.Contains(qr.Quotes[0].Highlight, "**gutter**") {
+		t.Errorf("quote = %+v", qr)
+	}
+
+	// export → import into a new index gives the same quotes.
+	code, exported, errs := quotebot(t, env, "", "export")
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	env2 := testEnv(t)
+	file2 := writeFile(t, "export.jsonl", exported)
+	if code, _, errs := quotebot(t, env2, "", "import", file2); code != 0 {
+		t.Fatalf("re-import: exit %d: %s", code, errs)
+	}
+	_, exported2, _ := quotebot(t, env2, "", "export")
+	if exported != exported2 {
+		t.Errorf("export after round trip differs:\n%s\nwant\n%s", exported2, exported)
+	}
+	var n int
+	for q, err := range quotes.ReadJSONL(strings.NewReader(exported), "export") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.Speaker == "Albert Einstein" && !slices.Equal(q.Tags, []string{"Wisdom"}) {
+			t.Errorf("exported tags = %v, want [Wisdom]", q.Tags)
+		}
+		n++
+	}
+	if n != 3+5 { // the sample's three and the bundled corpus's five
+		t.Errorf("exported %d quotes, want 8", n)
+	}
+}
+
+func TestImportStrict(t *testing.T) {
+	env := testEnv(t)
+	file := writeFile(t, "sample.jsonl", sampleJSONL)
+	code, _, errs := quotebot(t, env, "", "import", "--strict", file)
+	if code != 1 || !strings.Contains(errs, "nothing imported") {
+		t.Errorf("import --strict of a file with a bad record = %d, %q; want failure", code, errs)
+	}
+	_, out, _ := quotebot(t, env, "", "quote", "--json", "imagination")
+	if strings.Contains(out, "Einstein") {
+		t.Errorf("--strict import wrote quotes: %s", out)
+	}
+}
+
+func TestBatch(t *testing.T) {
+	env := testEnv(t)
+	code, out, errs := quotebot(t, env, "natural\n\nready to do everything\nzebra helicopter\n", "who-said", "--batch")
+	if code != 0 {
+		t.Fatalf("who-said --batch: exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("who-said --batch printed %d lines, want 3: %q", len(lines), out)
+	}
+	var want = []string{"Iranian foreign ministry spokesman", "Dmitry Peskov", ""}
+	for i, l := range lines {
+		var r whoSaidResult
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(r.Speakers) > 0 {
+			got = r.Speakers[0].Speaker
+		}
+		if got != want[i] {
+			t.Errorf("line %d (%q): speaker %q, want %q", i, r.Query, got, want[i])
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	env := testEnv(t)
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"quote"},
+		{"who-said"},
+		{"import"},
+		{"quote", "--limit", "x", "a"},
+		{"export", "extra"},
+	} {
+		code, _, errs := quotebot(t, env, "", args...)
+		if code != 2 || errs == "" {
+			t.Errorf("quotebot %v: exit %d, stderr %q; want 2 with a message", args, code, errs)
+		}
+	}
+	if code, _, errs := quotebot(t, env, "", "import", "/no/such/file.jsonl"); code != 1 || !strings.Contains(errs, "no such file") {
+		t.Errorf("import of a missing file: %d %q", code, errs)
+	}
+}
+
+func TestQuoteNoMatchSuggests(t *testing.T) {
+	env := testEnv(t)
+	_, out, _ := quotebot(t, env, "", "quote", "--speaker", "peskof", "negotiations")
+	if !strings.Contains(out, "No quote matches") || !strings.Contains(out, "Dmitry Peskov") {
+		t.Errorf("quote by a misspelt speaker printed %q, want no match and a suggestion", out)
+	}
+}
+
+func TestSecretNeverPrints(t *testing.T) {
+	s := Secret("hunter2-token")
+	for _, got := range []string{s.String(), s.GoString()} {
+		if strings.Contains(got, "hunter2") {
+			t.Errorf("Secret printed as %q", got)
+		}
+	}
+	var b bytes.Buffer
+	json.NewEncoder(&b).Encode(map[string]Secret{"t": s})
+	if strings.Contains(b.String(), "hunter2") {
+		t.Errorf("Secret in JSON: %s", b.String())
+	}
+}
