@@ -232,6 +232,9 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 	toks := x.toks
 	s := x.spans[toks[k].q]
 	last := lastRune(x.text[s.start:s.end])
+	if a, ok := x.dashSignature(k); ok {
+		return a, true
+	}
 	j := k + 1
 	opens := k == 0 || toks[k-1].kind == tPara || toks[k-1].sent != toks[k].sent
 	if j < len(toks) && (toks[j].punct(',') || toks[j].punct('—') || toks[j].punct('–')) {
@@ -287,6 +290,37 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// dashSignature reads a quotation signed after a dash, as collections of
+// reactions and epigraphs are: “I'm so ashamed.” ― Jacklyn Ashley
+// (testdata/cues.txt). The name must end the paragraph.
+func (x *extractor) dashSignature(k int) (attribution, bool) {
+	toks := x.toks
+	j := k + 1
+	if j >= len(toks) || !(toks[j].punct('―') || toks[j].punct('—') || toks[j].punct('–')) {
+		return attribution{}, false
+	}
+	e := j + 1
+	for e < len(toks) && toks[e].capital() && e-j <= 5 {
+		e++
+	}
+	if e == j+1 {
+		return attribution{}, false
+	}
+	end := e
+	if end < len(toks) && toks[end].punct('.') {
+		end++
+	}
+	if end < len(toks) && toks[end].kind != tPara {
+		return attribution{}, false
+	}
+	n := np{kind: npProper, lo: j + 1, hi: e}
+	for _, t := range toks[j+1 : e] {
+		n.words = append(n.words, t.text)
+	}
+	a, ok := x.resolve(n, nil)
+	return a, ok
 }
 
 // unknownVerbCue reads "…," he surmised. — a name or a pronoun and one verb

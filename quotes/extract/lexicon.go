@@ -40,7 +40,7 @@ labeled labelled reads recount recounts recounted recounting interjected answere
 thundered snapped fumed retorted cautioned proclaimed proclaims pleaded griped marveled marvelled
 texted messaged cited citing quoted quotes summed began begins
 agree agrees agreed agreeing disagreed disagrees echoed echoes elaborated
-barked growled scolded repeated repeats recited chimed bellowed hollered screamed whispered murmured
+sing sings sang singing barked growled scolded repeated repeats recited chimed bellowed hollered screamed whispered murmured
 `)
 
 // participleCues are cue verbs that have no subject of their own ("…," he
