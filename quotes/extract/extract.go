@@ -524,7 +524,7 @@ func (x *extractor) sentenceSubject(lo, k int) (attribution, bool) {
 	}
 	if i < k && toks[i].kind == tWord && len(toks[i].text) > 1 && toks[i].text == strings.ToUpper(toks[i].text) && !strings.ContainsAny(toks[i].text, "0123456789") {
 		// A dateline: JACKSON, Miss. — …
-		for j := i; j < k && j-i < 10; j++ {
+		for j := i; j < k && j-i < 16; j++ {
 			if toks[j].punct('—') || toks[j].punct('–') || toks[j].punct('-') {
 				i = j + 1
 				break

@@ -134,7 +134,9 @@ bureau commission court congress senate army police tass reuters cnn nbc cbs abc
 politico press group coalition club inc. corp. corporation bank fund service services government
 board staff team pac caucus federation organization organisation league command forces
 kremlin pentagon guardian telegraph tribune herald gazette daily weekly magazine review radio tv
-states kingdom republic nations emirates
+states kingdom republic nations emirates energy holdings capital partners media entertainment airlines
+motors communications technologies industries systems solutions enterprises society trust convention
+church conference summit debates commission
 gallup poll survey report statement website blog twitter facebook
 `)
 
@@ -160,6 +162,17 @@ paul pete peter phil ralph randy reince richard rick rob robert roger ron ronald
 samuel scott sean stephen steve steven ted terry thomas tim timothy todd tom tony vladimir walter wayne
 william willie bashar benjamin boris emmanuel xi recep narendra justin dmitry sergei hassan ali mohammad
 muhammad ahmed omar kim jeh ash rex chuck trey darrell marc marcus keith kurt kyle lance luke neil
+adrian alan allen andy arnold austin barney bernard billy blake brandon brett bryan caleb calvin cameron
+carlos chad chester clarence clay clint cody colin craig curtis dale dana darren dean derek devin dominic
+don donnie dwight earl edgar edwin elijah elliot emmett ernest ethan eugene evan francis franklin gabriel
+gene gordon graham grant gregory guy harold harvey herbert howard hugh isaac ivan jack jackie jamal jay
+jeremiah jesse jimmie joey jordan julian karl kenneth kent kirk lamar lawrence leon leonard lewis lloyd
+lou louis lucas luther malcolm manuel mario marvin max maurice melvin micah miles milton mitchell morgan
+nathan nathaniel neal nelson noah norman oliver oscar owen patrick perry preston quentin rafael ramon
+randall raymond reggie rene ricardo ricky rodney roland ross russell ruben rudolph rufus salvador sanford
+seth shane shawn sidney simon spencer stan sterling stuart sylvester ted terrence theodore timothy
+travis troy tyler vernon victor wade wallace warren wesley wilbur winston woodrow zachary lindsey
+john-paul jean-claude hank rand marco rafael beto ben
 patrick ray reid roy sheldon stanley stuart vincent wolf jorge carlos jose luis jesus javier francisco
 `) {
 		m[w] = male
@@ -175,6 +188,19 @@ maria marie marsha martha mary maxine megan melania melissa meghan michelle mia 
 nikki olivia pam pamela patricia patty paula peggy rachel rebecca rosa ruth samantha sandra sara sarah
 sharon shirley stephanie susan suzanne tammy teresa theresa tina tulsi valerie victoria virginia wendy
 angela theresa marine hilary condoleezza nina ava rose donna dianne debbie michele kamala elise omarosa
+melanie adriana alexandra alison allison amanda amber andrea annie april ashley audrey beth bonnie
+brittany brooke candace carla carmen carrie cassandra charlotte cindy claudia colleen connie courtney
+crystal daisy danielle darlene dawn denise diane dolores doris edith eileen eleanor elena elisa ella
+erica erin esther ethel evelyn faith felicia fiona florence gail genevieve georgia geraldine gladys
+grace gwen gwendolyn harriet hazel heidi holly irene iris jacqueline jasmine jeanne jenna jenny joanna
+jocelyn johanna jolene josefina juanita june justine kara karla katie katrina kelley kendra kerry kristin
+kristina krystal latoya leah leslie lillian lily lindsay lois lorraine lucia luisa lydia mabel madison
+marcia margarita marilyn marisa marjorie marlene maureen maxine meredith mildred miranda molly monica
+nadia naomi natasha nora norma olga paige patsy pauline pearl penny phyllis priscilla rachael ramona
+regina renee rhonda rita roberta robin rosemary roxanne ruby sabrina sally sandy sarah savannah selena
+shannon sheila sherry shirley silvia sofia sonia sonya stacy sue susanna sylvia tamara tanya tara
+teri tiffany toni tracy ursula vanessa vera veronica vicki viola violet vivian wanda whitney yolanda
+yvonne zoe nikki huma hope betsy ginni
 `) {
 		if _, ok := m[w]; !ok {
 			m[w] = female
@@ -229,11 +255,8 @@ nonetheless nevertheless similarly likewise ultimately overall besides otherwise
 var copulas = set(`is are was were be been being 's seems seemed remains remained becomes became`)
 
 // beforeVerb reports whether t, following a name, makes the name a subject:
-// a reporting verb, an auxiliary or adverb, or the comma of an apposition.
+// a reporting verb, an auxiliary, an adverb or a verb in the past tense.
 func beforeVerb(t *token) bool {
-	if t.punct(',') {
-		return true
-	}
 	return t.kind == tWord && t.text == t.low && (cueVerbs[t.low] || adverbs[t.low] || copulas[t.low] || auxiliaries[t.low] ||
 		!npStop[t.low] && (strings.HasSuffix(t.low, "ed") || irregularPast[t.low]))
 }

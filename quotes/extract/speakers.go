@@ -65,7 +65,7 @@ func backwardNP(toks []token, v, lo int) np {
 			j--
 			continue
 		}
-		if t.kind == tWord && dayWords[t.low] && j-1 >= lo && toks[j-1].low == "on" {
+		if t.kind == tWord && dayWords[t.low] && j-1 >= lo && toks[j-1].is("on", "early", "late", "last", "this") {
 			j -= 2
 			continue
 		}
@@ -216,6 +216,9 @@ func walkBack(toks []token, j, lo int) np {
 			n.det = ""
 		}
 		n.lo = n.hi - len(n.words)
+		if len(n.words) == 1 && (dayWords[head.low] || months[head.low]) {
+			return np{} // "early Friday saying …"
+		}
 		n.kind = npProper
 		return n
 	}
@@ -558,9 +561,12 @@ func looksLikeName(name []string) bool {
 	if places[full] || demonyms[full] != "" || placePrefixes[strings.ToLower(name[0])] {
 		return false
 	}
+	if _, ok := givenNames[strings.ToLower(name[0])]; !ok && adjective(strings.ToLower(name[0])) {
+		return false // Presidential Debates, Democratic Party
+	}
 	for _, w := range name {
 		lw := strings.ToLower(stripPossessive(w))
-		if places[lw] || demonyms[lw] != "" || dayWords[lw] || months[lw] || sentenceWords[lw] {
+		if places[lw] || demonyms[lw] != "" || dayWords[lw] || months[lw] || sentenceWords[lw] || organisationWords[lw] {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w)
