@@ -454,6 +454,17 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(lower(subj.words[len(subj.words)-1])) {
 			return attribution{}, false
 		}
+		if isParticiple(toks[v].low) && subj.lo > lo {
+			// "… emailed supporters saying": the noun is the verb's object,
+			// and the speaker the sentence's subject; "with a spokesman
+			// saying" keeps its noun.
+			if b := &toks[subj.lo-1]; b.kind == tWord && b.text == b.low && !b.is("with", "and", "as") && !npStop[b.low] {
+				if a, ok := x.sentenceSubject(lo, v); ok {
+					a.cue = toks[v].text
+					return a, true
+				}
+			}
+		}
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
@@ -498,6 +509,15 @@ func (x *extractor) finalCue(k int) (attribution, bool) {
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// placeLike reports whether t is a state or a place in a dateline or an
+// address: "N.H.", "Calif.", "Iowa".
+func placeLike(t *token) bool {
+	if t.kind != tWord || !t.capital() {
+		return false
+	}
+	return strings.HasSuffix(t.text, ".") && len(t.text) <= 6 || places[t.low]
 }
 
 // colonBefore returns the index of the colon that ends the paragraph before
@@ -545,6 +565,18 @@ func (x *extractor) sentenceSubject(lo, k int) (attribution, bool) {
 			return attribution{}, false
 		}
 		i = j + 1
+		// The phrase may run on past more commas: "At a rally in
+		// Portsmouth, N.H., on Tuesday, Senator Bernie Sanders …".
+		for n := 0; n < 4 && i < k && (placeLike(&toks[i]) || toks[i].kind == tWord && (openers[toks[i].low] || npStop[toks[i].low])); n++ {
+			j := i
+			for j < k && j-i < 12 && !toks[j].punct(',') {
+				j++
+			}
+			if j >= k {
+				break
+			}
+			i = j + 1
+		}
 	}
 	if i < k && toks[i].kind == tWord {
 		// A sentence that opens with an adverb, a participle or a number has

@@ -284,8 +284,12 @@ func forwardNP(toks []token, i, hi int) np {
 		if !npWord(t) || (strings.HasSuffix(t.low, "ed") || irregularPast[t.low]) && !personNouns[t.low] {
 			break // a verb: the federal judge determined
 		}
-		if i > first && toks[i-1].capital() && !isPossessive(toks[i-1].text) && !knownNoun(t.low) && !adjective(t.low) {
-			break // The FBI looked …; but the Trump campaign, the White House press secretary
+		if i > first && toks[i-1].capital() && !isPossessive(toks[i-1].text) && !knownNoun(t.low) && !adjective(t.low) &&
+			!(i+1 < hi && toks[i+1].kind == tWord && knownNoun(toks[i+1].low)) {
+			// "The FBI looked …" ends at the name; "the Trump campaign",
+			// "the White House press secretary" and "a longtime GOP data
+			// expert" reach their noun.
+			break
 		}
 		i++
 	}
