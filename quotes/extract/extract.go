@@ -203,7 +203,7 @@ func isCue(toks []token, k int) (int, bool) {
 	if t.low == "according" && k+1 < len(toks) && toks[k+1].low == "to" {
 		return 2, true
 	}
-	if t.low == "put" && k+1 < len(toks) && toks[k+1].low == "it" {
+	if (t.low == "put" || t.low == "puts") && k+1 < len(toks) && toks[k+1].low == "it" {
 		return 2, true // as Amar put it, "…"
 	}
 	return 1, cueVerbs[t.low]
@@ -393,7 +393,7 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	// testdata/partial.txt) or after a colon ("Cruz continued:",
 	// testdata/colon.txt).
 	if k > lo {
-		return x.sentenceSubject(lo, k)
+		return x.sentenceSubject(lo, k, false)
 	}
 	if colon := x.colonBefore(k); colon >= 0 {
 		lo := colon
@@ -403,7 +403,7 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		if a, ok := x.beforeCueIn(lo, colon); ok {
 			return a, true
 		}
-		return x.sentenceSubject(lo, colon)
+		return x.sentenceSubject(lo, colon, true)
 	}
 	return attribution{}, false
 }
@@ -430,7 +430,7 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 				a.cue = toks[v].text
 				return a, true
 			}
-			if a, ok := x.sentenceSubject(lo, v); ok {
+			if a, ok := x.sentenceSubject(lo, v, true); ok {
 				a.cue = toks[v].text
 				return a, true
 			}
@@ -459,7 +459,7 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			// and the speaker the sentence's subject; "with a spokesman
 			// saying" keeps its noun.
 			if b := &toks[subj.lo-1]; b.kind == tWord && b.text == b.low && !b.is("with", "and", "as") && !npStop[b.low] {
-				if a, ok := x.sentenceSubject(lo, v); ok {
+				if a, ok := x.sentenceSubject(lo, v, true); ok {
 					a.cue = toks[v].text
 					return a, true
 				}
@@ -517,6 +517,9 @@ func placeLike(t *token) bool {
 	if t.kind != tWord || !t.capital() {
 		return false
 	}
+	if titles[t.low] || honorifics[t.low] != unknownGender {
+		return false // Mr. Carson, Sen. Cruz
+	}
 	return strings.HasSuffix(t.text, ".") && len(t.text) <= 6 || places[t.low]
 }
 
@@ -535,8 +538,9 @@ func (x *extractor) colonBefore(k int) int {
 
 // sentenceSubject attributes the words at token k to the noun phrase that
 // opens the sentence starting at lo, after any opening adverbial ("In a
-// statement, …", "But …").
-func (x *extractor) sentenceSubject(lo, k int) (attribution, bool) {
+// statement, …", "But …"). cued says a cue word stands between them, so that
+// even "Clinton seemed …, telling the crowd" names the speaker.
+func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	toks := x.toks
 	i := lo
 	for i < k && toks[i].kind == tWord && (toks[i].low == "but" || toks[i].low == "and" || toks[i].low == "so" || toks[i].low == "yet" || toks[i].low == "still") {
@@ -593,7 +597,7 @@ func (x *extractor) sentenceSubject(lo, k int) (attribution, bool) {
 	if subj.kind == npNominal && !speakerNoun(lower(subj.words[len(subj.words)-1])) {
 		return attribution{}, false // "The timing of …", "his willingness …"
 	}
-	if h := subj.hi; toks[h].kind == tWord && copulas[toks[h].low] &&
+	if h := subj.hi; !cued && toks[h].kind == tWord && copulas[toks[h].low] &&
 		!(h+1 < k && toks[h+1].kind == tWord && (strings.HasSuffix(toks[h+1].low, "ing") || strings.HasSuffix(toks[h+1].low, "ed"))) {
 		// "Trump is “a disaster”" is the writer's word, not Trump's.
 		return attribution{}, false

@@ -281,8 +281,9 @@ func forwardNP(toks []token, i, hi int) np {
 				break // a name ends where lower case starts: said Trump on Monday
 			}
 		}
-		if !npWord(t) || (strings.HasSuffix(t.low, "ed") || irregularPast[t.low]) && !personNouns[t.low] {
-			break // a verb: the federal judge determined
+		if !npWord(t) || (strings.HasSuffix(t.low, "ed") || irregularPast[t.low]) && !personNouns[t.low] &&
+			!(i+1 < hi && toks[i+1].kind == tWord && knownNoun(toks[i+1].low)) && !(i == first && det != "") {
+			break // a verb: the federal judge determined; but the retired neurosurgeon
 		}
 		if i > first && toks[i-1].capital() && !isPossessive(toks[i-1].text) && !knownNoun(t.low) && !adjective(t.low) &&
 			!(i+1 < hi && toks[i+1].kind == tWord && knownNoun(toks[i+1].low)) {
@@ -448,8 +449,8 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	lastTitle := -1
 	for k, w := range words {
 		lw := strings.ToLower(w)
-		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] {
-			lastTitle = k
+		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] || k < len(words)-1 && isPossessive(w) {
+			lastTitle = k // a title, or an owner: The Post's Dana Milbank
 		}
 	}
 	var role []string
@@ -585,7 +586,19 @@ func looksLikeName(name []string) bool {
 // person, an organisation, or a text that speaks for one (the statement,
 // the report).
 func speakerNoun(w string) bool {
-	return personNouns[w] || organisationWords[w] || sourceNouns[w]
+	return personNouns[w] || organisationWords[w] || sourceNouns[w] || personSuffix(w)
+}
+
+// personSuffix reports whether w ends the way nouns for people do:
+// neurosurgeon, economist, historian, consultant, senator, spokeswoman,
+// nominee.
+func personSuffix(w string) bool {
+	for _, suf := range []string{"ist", "ian", "eon", "ant", "or", "man", "woman", "men", "women", "ee", "ists", "ians", "ants", "ors", "ees"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 // adjective reports whether a lower-case word looks like an adjective that
