@@ -82,11 +82,17 @@ type gateway struct {
 	inflight sync.WaitGroup
 }
 
-// handle answers one interaction through REST, unless shutting down.
+// handle answers one interaction through REST; while shutting down, it
+// only says so.
 func (g *gateway) handle(ctx context.Context, i *discordgo.Interaction) {
 	g.mu.Lock()
 	if g.closing {
 		g.mu.Unlock()
+		if i.Type != discordgo.InteractionApplicationCommandAutocomplete {
+			resp := ephemeral("quotebot is restarting; try again in a minute.")
+			finish(resp)
+			g.session.InteractionRespond(i, resp)
+		}
 		return
 	}
 	g.inflight.Add(1)

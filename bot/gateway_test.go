@@ -183,6 +183,11 @@ func TestGatewayFinishesInFlight(t *testing.T) {
 		t.Fatalf("RunGateway returned (%v) with an interaction in flight", err)
 	default:
 	}
+	// New interactions during shutdown are told, not dropped.
+	conn.send("INTERACTION_CREATE", interactionEvent(t, "who_said.json"))
+	if late := response(t, next(t, fd.callbacks, "reply during shutdown")); !strings.Contains(late.Data.Content, "restarting") {
+		t.Errorf("interaction during shutdown answered %+v", late.Data)
+	}
 	close(gate)
 	edit := next(t, fd.edits, "edit of the deferred reply")
 	if !strings.Contains(string(edit.body), "Imagination") || !strings.Contains(string(edit.body), `"allowed_mentions":{"parse":[]`) {
