@@ -464,6 +464,9 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	for _, w := range words[:lastTitle+1] {
 		role = append(role, roleWord(w))
 	}
+	if n := len(role); n > 0 && isPossessive(role[n-1]) {
+		role[n-1] = stripPossessive(role[n-1]) // The Herald's Nina Park: of the Herald
+	}
 	name := words[lastTitle+1:]
 	for len(name) > 0 {
 		lw := strings.ToLower(name[0])
