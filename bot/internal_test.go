@@ -166,6 +166,21 @@ type recorder struct {
 	followups []*discordgo.InteractionResponseData
 }
 
+// waitSent waits until n responses were sent: the deferral is sent only
+// while the store holds the answer back, so its arrival proves deferral.
+func (r *recorder) waitSent(t *testing.T, n int) {
+	t.Helper()
+	for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(5 * time.Millisecond) {
+		r.mu.Lock()
+		got := len(r.sent)
+		r.mu.Unlock()
+		if got >= n {
+			return
+		}
+	}
+	t.Fatalf("no deferral sent within 10 s")
+}
+
 func (r *recorder) replier() replier {
 	return replier{send: r.send, edit: r.edit, followup: r.followup}
 }
@@ -206,7 +221,7 @@ func TestSlowAnswerIsDeferred(t *testing.T) {
 		var r recorder
 		done := make(chan error)
 		go func() { done <- b.answer(context.Background(), decodeFile(t, c.file), r.replier()) }()
-		time.Sleep(60 * time.Millisecond)
+		r.waitSent(t, 1)
 		r.mu.Lock()
 		if len(r.sent) != 1 || r.sent[0].Type != c.want {
 			t.Errorf("%s: sent %+v before the answer, want a deferral of type %d", c.file, r.sent, c.want)
@@ -230,7 +245,7 @@ func TestSlowAnswerIsDeferred(t *testing.T) {
 	past.Data = pd
 	done := make(chan error)
 	go func() { done <- b.answer(context.Background(), past, r2.replier()) }()
-	time.Sleep(60 * time.Millisecond)
+	r2.waitSent(t, 1)
 	f.gate <- struct{}{}
 	if err := <-done; err != nil {
 		t.Fatal(err)
