@@ -24,16 +24,6 @@ import (
 // kilobytes, and the extractor's cost is linear in what it is given.
 const maxArticleBytes = 32 << 20
 
-// extractedQuotation is one line of `quotebot extract --json`.
-type extractedQuotation struct {
-	Text    string `json:"text"`
-	Speaker string `json:"speaker"`
-	Role    string `json:"role"`
-	Cue     string `json:"cue"`
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
-}
-
 // runExtract implements `quotebot extract [--json] FILE...`: it prints the
 // attributed quotations of each article. For plain text, start and end are
 // byte offsets into the file; for HTML, into the article text readability
@@ -70,7 +60,7 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 				continue
 			}
 			if *asJSON {
-				if err := enc.Encode(extractedQuotation{q.Text, q.Speaker, q.Role, q.Cue, q.Start, q.End}); err != nil {
+				if err := enc.Encode(q); err != nil {
 					return err
 				}
 				continue

@@ -18,24 +18,27 @@ type Article struct {
 }
 
 // Quotation is one stretch of quoted words in an article and, when the
-// article says, who said them.
+// article says, who said them. Its JSON form is what `quotebot extract
+// --json` prints, one object a line.
 type Quotation struct {
 	// Text is the quoted words without their quotation marks:
 	// Article.Text[Start:End] == Text.
-	Text       string
-	Start, End int // byte offsets into Article.Text
+	Text string `json:"text"`
 	// Speaker is the person or organisation the article attributes the
 	// words to, resolved as a reader would (pronouns, descriptions and last
 	// names to the name the article gives); "" when the words are not
 	// attributed, as scare quotes and titles are not.
-	Speaker string
+	Speaker string `json:"speaker"`
 	// Role is the speaker's office or function as the article gives it
 	// ("Kremlin spokesman"), or "".
-	Role string
+	Role string `json:"role"`
 	// Cue is the reporting word that attributes the words ("said",
 	// "adding", "according to"), as written; "" when the quotation carries
 	// on the previous one's without a cue of its own.
-	Cue string
+	Cue string `json:"cue"`
+	// Start and End are byte offsets into Article.Text.
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // maxWindow bounds the words looked at on either side of a quotation for its

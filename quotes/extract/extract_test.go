@@ -15,17 +15,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json and ../../corpus/seed.jsonl from the extractor's output")
 
-// goldenQuotation is a Quotation as the golden files and `quotebot extract
-// --json` write it.
-type goldenQuotation struct {
-	Text    string `json:"text"`
-	Speaker string `json:"speaker"`
-	Role    string `json:"role"`
-	Cue     string `json:"cue"`
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
-}
-
 func readArticle(t testing.TB, path string) Article {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -51,12 +40,12 @@ func TestGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
 		t.Run(name, func(t *testing.T) {
 			a := readArticle(t, f)
-			got := []goldenQuotation{}
+			got := []Quotation{}
 			for _, q := range Quotations(a) {
 				if a.Text[q.Start:q.End] != q.Text {
 					t.Errorf("Text %q is not Text[%d:%d] %q", q.Text, q.Start, q.End, a.Text[q.Start:q.End])
 				}
-				got = append(got, goldenQuotation{q.Text, q.Speaker, q.Role, q.Cue, q.Start, q.End})
+				got = append(got, q)
 			}
 			b, err := json.MarshalIndent(got, "", "\t")
 			if err != nil {
