@@ -683,14 +683,13 @@ func (e *entities) fullName(last string, pos int) (mention, bool) {
 	if len(idx) == 0 {
 		return mention{}, false
 	}
-	best := idx[0]
-	for _, k := range idx {
-		if e.mentions[k].pos >= pos {
-			break
-		}
-		best = k
+	// The mentions are in text order: search, so that an article naming one
+	// person a million times stays linear.
+	n := sort.Search(len(idx), func(i int) bool { return e.mentions[idx[i]].pos >= pos })
+	if n > 0 {
+		n--
 	}
-	return e.mentions[best], true
+	return e.mentions[idx[n]], true
 }
 
 // pronoun resolves he, she, they or it at pos to the latest compatible
