@@ -218,7 +218,7 @@ func TestLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test")
 	}
-	patterns := []string{"John Smith said \"a.\" Smith said \"b.\" He said \"c.\" ", "the spokesman said \"x\" ","“‘«\"'", "he said \"", "\"a\n\n\"b", " Mr. Smith said, \"", "”a “", `, he said, adding that "`, `He said: "`}
+	patterns := []string{"John Smith said \"a.\" Smith said \"b.\" He said \"c.\" ", "the spokesman said \"x\" ", "“‘«\"'", "he said \"", "\"a\n\n\"b", " Mr. Smith said, \"", "”a “", `, he said, adding that "`, `He said: "`}
 	for _, p := range patterns {
 		small := strings.Repeat(p, 16000/len(p)+1)
 		large := strings.Repeat(p, 256000/len(p)+1)
