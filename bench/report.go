@@ -1,0 +1,278 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+type sizeResult struct {
+	n        int
+	imp      map[string]importResult
+	disk     map[string]int64
+	serve    map[string][]serveResult
+	dropped  bool
+	profiles map[string]string
+}
+
+type report struct {
+	machine           string
+	started, finished time.Time
+	loadEnd           string
+	opts              options
+	sizes             []sizeResult
+}
+
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	return strings.Join(f[:3], " ")
+}
+
+func describeMachine() string {
+	model := "unknown CPU"
+	if f, err := os.Open("/proc/cpuinfo"); err == nil {
+		s := bufio.NewScanner(f)
+		for s.Scan() {
+			if k, v, ok := strings.Cut(s.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+				model = strings.TrimSpace(v)
+				break
+			}
+		}
+		f.Close()
+	}
+	mem := "?"
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(l, "MemTotal:"); ok {
+				var kb int
+				fmt.Sscan(strings.TrimSpace(v), &kb)
+				mem = fmt.Sprintf("%.1f GiB", float64(kb)/(1<<20))
+			}
+		}
+	}
+	kernel, _ := os.ReadFile("/proc/sys/kernel/osrelease")
+	return fmt.Sprintf("%s, %d logical CPUs (GOMAXPROCS %d), %s RAM, Linux %s, %s %s/%s; load average at start %s",
+		model, runtime.NumCPU(), runtime.GOMAXPROCS(0), mem, strings.TrimSpace(string(kernel)),
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, loadAvg())
+}
+
+// pct returns the p-th percentile (nearest rank) of sorted v.
+func pct(v []float64, p float64) float64 {
+	if len(v) == 0 {
+		return math.NaN()
+	}
+	i := int(math.Ceil(p/100*float64(len(v)))) - 1
+	return v[max(0, min(i, len(v)-1))]
+}
+
+// latencies pools an engine's timings of kind over its rounds, sorted.
+func (sr sizeResult) latencies(e, kind string) []float64 {
+	var all []float64
+	for _, r := range sr.serve[e] {
+		all = append(all, r.Lat[kind]...)
+	}
+	slices.Sort(all)
+	return all
+}
+
+func (sr sizeResult) maxRSS(e string) int {
+	m := 0
+	for _, r := range sr.serve[e] {
+		m = max(m, r.HWMKB)
+	}
+	return m
+}
+
+func (sr sizeResult) colds(e string) []float64 {
+	var c []float64
+	for _, r := range sr.serve[e] {
+		c = append(c, r.ColdMS)
+	}
+	return c
+}
+
+func (sr sizeResult) rate(e string) float64 {
+	ir := sr.imp[e]
+	return float64(ir.Quotes) / ir.Seconds
+}
+
+func ms(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "—"
+	case v < 1:
+		return fmt.Sprintf("%.2f", v)
+	case v < 10:
+		return fmt.Sprintf("%.1f", v)
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+func ratio(a, b float64) string {
+	if b == 0 || math.IsNaN(a) || math.IsNaN(b) {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", a/b)
+}
+
+func mb(kb int) string { return fmt.Sprintf("%d", kb>>10) }
+
+func (rep report) markdown() []byte {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	w("# quotebot against SQLite FTS5\n\n")
+	w("Written by `make bench` (`cd bench && go run . -out RESULTS.md`), %s to %s UTC (%s).\n",
+		rep.started.UTC().Format("2006-01-02 15:04"), rep.finished.UTC().Format("15:04"),
+		rep.finished.Sub(rep.started).Round(time.Second))
+	w("How the corpus, the queries and each engine are built: [README.md](README.md).\n\n")
+	w("**Machine:** %s; load average at the end %s. ", rep.machine, rep.loadEnd)
+	w("The machine is shared with other test runs, so tail latencies move with its load.\n")
+	dropped := len(rep.sizes) > 0 && rep.sizes[0].dropped
+	if dropped {
+		w("The page cache was dropped (`echo 3 > /proc/sys/vm/drop_caches`) before every serving process.\n\n")
+	} else {
+		w("The page cache could **not** be dropped (not root): cold starts are warm-cache figures.\n\n")
+	}
+	w("Settings: %d serving rounds per engine per size, engines alternating (child processes), %s per query kind "+
+		"per round, 10 untimed warm-up queries per kind after the cold start.\n\n", rep.opts.rounds, rep.opts.budget)
+
+	if len(rep.sizes) > 0 {
+		rep.targets(&b, rep.sizes[len(rep.sizes)-1])
+	}
+	for _, sr := range rep.sizes {
+		rep.sizeTable(&b, sr)
+	}
+	for _, sr := range rep.sizes {
+		if len(sr.profiles) == 0 {
+			continue
+		}
+		w("## CPU profiles of quotebot at %s quotes\n\n", human(sr.n))
+		w("Round 1, one profile per query kind and one of the import (`go tool pprof -top`, top 14 by flat time).\n\n")
+		names := make([]string, 0, len(sr.profiles))
+		for k := range sr.profiles {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			w("<details><summary>%s</summary>\n\n```\n%s```\n</details>\n\n", k, trimPprof(sr.profiles[k]))
+		}
+	}
+	return []byte(b.String())
+}
+
+// trimPprof drops pprof's header lines that name the binary and file.
+func trimPprof(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, "File:") || strings.HasPrefix(l, "Build ID:") || strings.HasPrefix(l, "Time:") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+func human(n int) string {
+	switch {
+	case n >= 1e6 && n%1e6 == 0:
+		return fmt.Sprintf("%dM", n/1e6)
+	case n >= 1e3 && n%1e3 == 0:
+		return fmt.Sprintf("%dk", n/1e3)
+	}
+	return fmt.Sprint(n)
+}
+
+func (rep report) sizeTable(b *strings.Builder, sr sizeResult) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	q, f := "quotebot", "fts5"
+	w("## %s quotes\n\n", human(sr.n))
+	w("| | quotebot | FTS5 | quotebot/FTS5 |\n|---|---|---|---|\n")
+	w("| bulk import, quotes/s | %.0f | %.0f | %s (time) |\n", sr.rate(q), sr.rate(f), ratio(sr.rate(f), sr.rate(q)))
+	w("| quotes imported | %d | %d | |\n", sr.imp[q].Quotes, sr.imp[f].Quotes)
+	w("| on disk, MB | %d | %d | %s |\n", sr.disk[q]>>20, sr.disk[f]>>20, ratio(float64(sr.disk[q]), float64(sr.disk[f])))
+	w("| peak RSS import, MB | %s | %s | %s |\n", mb(sr.imp[q].HWMKB), mb(sr.imp[f].HWMKB), ratio(float64(sr.imp[q].HWMKB), float64(sr.imp[f].HWMKB)))
+	w("| peak RSS serving, MB | %s | %s | %s |\n", mb(sr.maxRSS(q)), mb(sr.maxRSS(f)), ratio(float64(sr.maxRSS(q)), float64(sr.maxRSS(f))))
+	cs := func(e string) string {
+		var parts []string
+		for _, c := range sr.colds(e) {
+			parts = append(parts, ms(c))
+		}
+		return strings.Join(parts, ", ")
+	}
+	w("| cold start (open + first who-said), ms, each round | %s | %s | %s |\n", cs(q), cs(f),
+		ratio(slices.Max(append(sr.colds(q), 0)), slices.Max(append(sr.colds(f), 0))))
+	w("\n| query kind | quotebot p50 / p99 ms | FTS5 p50 / p99 ms | ratio p50 / p99 | queries timed (each) | no answer (quotebot / FTS5) |\n")
+	w("|---|---|---|---|---|---|\n")
+	for _, k := range kinds {
+		lq, lf := sr.latencies(q, k), sr.latencies(f, k)
+		w("| %s | %s / %s | %s / %s | %s / %s | %d / %d | %d / %d |\n", k,
+			ms(pct(lq, 50)), ms(pct(lq, 99)), ms(pct(lf, 50)), ms(pct(lf, 99)),
+			ratio(pct(lq, 50), pct(lf, 50)), ratio(pct(lq, 99), pct(lf, 99)),
+			len(lq), len(lf), sr.empty(q, k), sr.empty(f, k))
+	}
+	right := func(e string) string {
+		r, a := 0, 0
+		for _, s := range sr.serve[e] {
+			r += s.Right
+			a += s.Asked
+		}
+		if a == 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%d / %d (%.0f %%)", r, a, 100*float64(r)/float64(a))
+	}
+	w("\nWho-said, right speaker first: quotebot %s, FTS5 %s.\n\n", right(q), right(f))
+}
+
+func (sr sizeResult) empty(e, kind string) int {
+	n := 0
+	for _, r := range sr.serve[e] {
+		n += r.Empty[kind]
+	}
+	return n
+}
+
+// targets checks issue 5's targets at the largest size.
+func (rep report) targets(b *strings.Builder, sr sizeResult) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	q, f := "quotebot", "fts5"
+	w("## Targets at %s quotes\n\n| target | measured | |\n|---|---|---|\n", human(sr.n))
+	check := func(name string, got, limit float64, unit string, lower bool) {
+		ok := got <= limit
+		if !lower {
+			ok = got >= limit
+		}
+		verdict := "met"
+		if !ok {
+			if lower {
+				verdict = fmt.Sprintf("**missed** by %s %s (%.1fx)", ms(got-limit), unit, got/limit)
+			} else {
+				verdict = fmt.Sprintf("**missed** by %.0f %s (%.0f %% of target)", limit-got, unit, 100*got/limit)
+			}
+		}
+		w("| %s | %s %s | %s |\n", name, ms(got), unit, verdict)
+	}
+	limits := map[string]float64{kindWhoSaid: 15, kindWords: 15, kindPhrase: 15, kindTypo: 15, kindSpeaker: 10, kindSuggest: 5}
+	for _, k := range kinds {
+		check(fmt.Sprintf("%s p99 ≤ %.0f ms", k, limits[k]), pct(sr.latencies(q, k), 99), limits[k], "ms", true)
+	}
+	check("bulk import ≥ 15k quotes/s", sr.rate(q), 15000, "quotes/s", false)
+	check("cold start ≤ 300 ms (worst round)", slices.Max(append(sr.colds(q), 0)), 300, "ms", true)
+	check("peak RSS import ≤ 1024 MB", float64(sr.imp[q].HWMKB>>10), 1024, "MB", true)
+	check("peak RSS serving ≤ 300 MB", float64(sr.maxRSS(q)>>10), 300, "MB", true)
+	for _, k := range kinds {
+		check(fmt.Sprintf("ratio p99 %s ≤ 0.2", k), pct(sr.latencies(q, k), 99)/pct(sr.latencies(f, k), 99), 0.2, "", true)
+	}
+	check("ratio import time ≤ 1", sr.rate(f)/sr.rate(q), 1, "", true)
+	w("\n")
+}
