@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/quotebot/quotebot/quotes"
 )
@@ -101,12 +103,14 @@ func mergePosts(qs, posts []Quotation) []Quotation {
 
 // Extract returns the attributed quotations of a as quotes, with a's
 // metadata as their Source, normalised and valid. Quotations without a
-// speaker, and any that fail quotes.Quote.Validate (too long, say), are left
-// out. It returns nil when nothing is attributed.
+// speaker, those whose speaker is one bare common noun ("source",
+// "statement": no one a member could ask about), and any that fail
+// quotes.Quote.Validate (too long, say) are left out. It returns nil when
+// nothing is attributed.
 func Extract(a Article) []quotes.Quote {
 	var out []quotes.Quote
 	for _, q := range Quotations(a) {
-		if q.Speaker == "" {
+		if q.Speaker == "" || anonymous(q.Speaker) {
 			continue
 		}
 		qt := quotes.Quote{
@@ -122,6 +126,12 @@ func Extract(a Article) []quotes.Quote {
 		out = append(out, qt)
 	}
 	return out
+}
+
+// anonymous reports whether a speaker is a single lower-case word.
+func anonymous(speaker string) bool {
+	r, _ := utf8.DecodeRuneInString(speaker)
+	return !strings.ContainsRune(speaker, ' ') && !unicode.IsUpper(r)
 }
 
 type extractor struct {

@@ -185,6 +185,9 @@ func TestExtractSource(t *testing.T) {
 		q.Source.Publisher != want.Publisher || q.Source.URL != want.URL || q.Source.Date != want.Date {
 		t.Errorf("Source = %+v, want %+v", q.Source, want)
 	}
+	if got := Extract(Article{Text: `"It will rain," a source said.`}); got != nil {
+		t.Errorf("Extract(anonymous source) = %+v, want nil", got)
+	}
 	if got := Extract(Article{Text: "No quotations here."}); got != nil {
 		t.Errorf("Extract(no quotations) = %+v, want nil", got)
 	}
