@@ -386,8 +386,9 @@ func (x *extractor) onlySkippable(a, b int) bool {
 }
 
 // beforeCue finds a cue before the quotation at token k in its sentence:
-// Peskov said: "…"; adding that Moscow "…"; according to X, "…"
-// (testdata/cues.txt, testdata/partial.txt).
+// Peskov said: "…"; adding that Moscow "…"; according to X, "…"; "I think,"
+// Diaz said, "that …" (testdata/cues.txt, testdata/partial.txt,
+// testdata/split.txt).
 func (x *extractor) beforeCue(k int) (attribution, bool) {
 	toks := x.toks
 	lo := k
@@ -644,7 +645,8 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 
 // continuation gives a quotation with no cue of its own the speaker of the
 // quotation before it, when it opens a sentence and nothing but that
-// quotation's cue stands between them (testdata/continuation.txt).
+// quotation's cue stands between them (testdata/continuation.txt,
+// testdata/split.txt: "…," she said. "…").
 func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attribution, bool) {
 	if i == 0 || !found[i-1] {
 		return attribution{}, false

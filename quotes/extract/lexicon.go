@@ -126,7 +126,8 @@ morning afternoon evening night week weekend
 `)
 
 // organisationWords mark a proper noun phrase as an organisation, not a
-// person: a pronoun "he" or "she" never refers to one.
+// person: a pronoun "he" or "she" never refers to one, and "the White House
+// said" is the White House's word (testdata/organisation.txt).
 var organisationWords = set(`
 house department ministry committee party campaign news times post journal agency office council
 administration company association union network university institute foundation center centre

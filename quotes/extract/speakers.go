@@ -478,6 +478,14 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		}
 		break
 	}
+	for _, w := range role {
+		switch lw := strings.ToLower(w); {
+		case strings.HasSuffix(lw, "woman") || lw == "queen" || lw == "princess":
+			m.g = female // Spokeswoman Hope Hicks
+		case strings.HasSuffix(lw, "man") || lw == "king" || lw == "prince":
+			m.g = male
+		}
+	}
 	if len(role) > 0 {
 		m.role = strings.Join(role, " ")
 		m.head = strings.ToLower(strings.TrimSuffix(role[len(role)-1], "."))
