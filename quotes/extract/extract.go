@@ -205,10 +205,12 @@ func isCue(toks []token, k int) (int, bool) {
 	}
 	if t.text != t.low {
 		// Only an inverted cue opens a sentence capitalised: Said Poynter,
-		// "…"; Stated Stone: "…"
+		// "…"; Stated Stone: "…". After an apposition's comma a capital is a
+		// slip: Murphy, the head of the PAC, Tweeted …
 		first := k == 0 || toks[k-1].sent != t.sent || toks[k-1].kind == tPara
 		next := k+1 < len(toks) && (toks[k+1].capital() || determiners[toks[k+1].low])
-		return 1, first && next && cueVerbs[t.low] && !isParticiple(t.low)
+		slip := k > 0 && toks[k-1].punct(',') && strings.HasSuffix(t.low, "ed")
+		return 1, (first && next || slip) && cueVerbs[t.low] && !isParticiple(t.low)
 	}
 	if t.low == "shot" && k+1 < len(toks) && toks[k+1].low == "back" {
 		return 2, true
@@ -311,7 +313,12 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 func (x *extractor) dashSignature(k int) (attribution, bool) {
 	toks := x.toks
 	j := k + 1
-	if j >= len(toks) || !(toks[j].punct('―') || toks[j].punct('—') || toks[j].punct('–')) {
+	paras := 0
+	for j < len(toks) && toks[j].kind == tPara && paras < 2 {
+		j++ // or on a line of its own: "…" / -Michelle Marks, Philadelphia
+		paras++
+	}
+	if j >= len(toks) || !(toks[j].punct('―') || toks[j].punct('—') || toks[j].punct('–') || paras > 0 && toks[j].punct('-')) {
 		return attribution{}, false
 	}
 	e := j + 1
@@ -324,6 +331,12 @@ func (x *extractor) dashSignature(k int) (attribution, bool) {
 	end := e
 	if end < len(toks) && toks[end].punct('.') {
 		end++
+	}
+	if paras > 0 && end < len(toks) && toks[end].punct(',') {
+		// "-Michelle Marks, Philadelphia": the name's line may go on.
+		for end < len(toks) && toks[end].kind != tPara && end-e < 16 {
+			end++
+		}
 	}
 	if end < len(toks) && toks[end].kind != tPara {
 		return attribution{}, false

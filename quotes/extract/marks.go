@@ -119,7 +119,7 @@ func findSpans(text string) []span {
 			cur = span{open: i, start: i + w}
 			inDouble = true
 			singleOpen = -1
-		case !inDouble && r == '”' && unicode.IsSpace(prev) && nextIsLetter(text, i+w):
+		case !inDouble && r == '”' && unicode.IsSpace(prev) && (nextIsLetter(text, i+w) || prev == '\n' || i == 0):
 			// A right mark typed as an opening one.
 			cur = span{open: i, start: i + w}
 			inDouble = true

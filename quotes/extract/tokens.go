@@ -138,6 +138,11 @@ func isAbbrev(w string) bool {
 	if strings.Contains(w, ".") { // U.S, a.m
 		return true
 	}
+	if i := strings.LastIndexByte(w, '-'); i > 0 && len(w)-i-1 <= 4 {
+		// A party and a state: Glenn Thompson, R-Pa., said
+		r, _ := utf8.DecodeRuneInString(w[i+1:])
+		return unicode.IsUpper(r) && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I')
+	}
 	if utf8.RuneCountInString(w) == 1 {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r) // an initial
