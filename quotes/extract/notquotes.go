@@ -14,7 +14,9 @@ import (
 //   - the value of a markup attribute, author="@handle";
 //   - a term marked as a term: so-called "reform" (testdata/scare.txt);
 //   - the title of a work or a show: MSNBC's "Morning Show", the film
-//     "Midnight Harbor" (testdata/title.txt, testdata/scare.txt).
+//     "Midnight Harbor", on "Meet the Press" (testdata/title.txt,
+//     testdata/scare.txt);
+//   - a subhead: a line of its own in single marks (testdata/headline.txt).
 func (x *extractor) notQuotation(i int) bool {
 	s := x.spans[i]
 	if s.open < x.headlineEnd {
@@ -31,8 +33,14 @@ func (x *extractor) notQuotation(i int) bool {
 	if prev != nil && (prev.low == "so-called" || termNouns[prev.low]) {
 		return true // the term "bimbo eruptions"
 	}
+	if s.single && (k == 0 || x.toks[k-1].kind == tPara) && (k+1 >= len(x.toks) || x.toks[k+1].kind == tPara) {
+		return true // a subhead in single marks on a line of its own
+	}
 	if !titleCase(x.text[s.start:s.end]) {
 		return false
+	}
+	if prev != nil && prev.is("on", "at", "of", "called", "named", "dubbed", "titled") {
+		return true // on "Meet the Press"; the author of "America's Bitter Pill"
 	}
 	if prev != nil && prev.punct(',') && k > 1 && x.toks[k-2].kind == tWord && titleNouns[x.toks[k-2].low] {
 		return true // Trump's reality TV show, "The Apprentice,"
