@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -32,8 +31,8 @@ const consoleHelp = `Type a command as you would in Discord, then Enter:
   /who-said PHRASE                    who most likely said it
   /quotes add TEXT speaker:NAME [source:URL-OR-TITLE]
   /quotes show ID    /quotes remove ID
-Values with spaces go in quotes: speaker:"Ada Lovelace". Type a button's number
-to press it; start a line with ? to see autocomplete (? /quote speaker:ad).
+An option's value runs to the next option name (/quote query:fear itself speaker:Roosevelt).
+Type a button's number to press it; start a line with ? to see autocomplete (? /quote speaker:ad).
 help shows this, quit (or Ctrl-D) leaves.
 `
 
@@ -329,18 +328,29 @@ func parseCommand(line string, focus bool) (discordgo.ApplicationCommandInteract
 	return data, nil
 }
 
-// parseOptions matches words to option definitions.
+// parseOptions matches words to option definitions the way Discord's
+// command box reads them: "name:" starts an option (with or without a space
+// after the colon) and its value runs to the next option name; words before
+// any option name fill the first option.
 func parseOptions(defs []*discordgo.ApplicationCommandOption, words []string, focus bool) ([]*discordgo.ApplicationCommandInteractionDataOption, error) {
-	values := map[string]string{}
+	values := map[string][]string{}
 	var order []string
 	var bare []string
+	current := ""
 	for _, w := range words {
 		if k, v, ok := strings.Cut(w, ":"); ok && optionDef(defs, strings.ToLower(k)) != nil {
-			k = strings.ToLower(k)
-			if _, dup := values[k]; !dup {
-				order = append(order, k)
+			current = strings.ToLower(k)
+			if _, dup := values[current]; !dup {
+				order = append(order, current)
 			}
-			values[k] = v
+			values[current] = nil
+			if v != "" {
+				values[current] = append(values[current], v)
+			}
+			continue
+		}
+		if current != "" {
+			values[current] = append(values[current], w)
 			continue
 		}
 		bare = append(bare, w)
@@ -353,8 +363,8 @@ func parseOptions(defs []*discordgo.ApplicationCommandOption, words []string, fo
 		if _, set := values[main]; set {
 			return nil, fmt.Errorf("%q is not an option here; options are %s.", bare[0], optNames(defs))
 		}
-		values[main] = strings.Join(bare, " ")
-		order = append(order, main)
+		values[main] = bare
+		order = append([]string{main}, order...)
 	}
 	var out []*discordgo.ApplicationCommandInteractionDataOption
 	for _, d := range defs {
@@ -365,7 +375,7 @@ func parseOptions(defs []*discordgo.ApplicationCommandOption, words []string, fo
 			}
 			continue
 		}
-		o := &discordgo.ApplicationCommandInteractionDataOption{Name: d.Name, Type: d.Type, Value: v}
+		o := &discordgo.ApplicationCommandInteractionDataOption{Name: d.Name, Type: d.Type, Value: unquote(strings.Join(v, " "))}
 		if focus && len(order) > 0 && order[len(order)-1] == d.Name {
 			o.Focused = true
 		}
@@ -399,32 +409,17 @@ func optNames(defs []*discordgo.ApplicationCommandOption) string {
 	return strings.Join(ns, " ")
 }
 
-// splitWords splits a line into words, keeping "double quoted" runs (also
-// after name:) together.
+// unquote drops one pair of double quotation marks around a whole value, so
+// speaker:"Ada Lovelace" and speaker:Ada Lovelace mean the same.
+func unquote(v string) string {
+	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+		return v[1 : len(v)-1]
+	}
+	return v
+}
+
+// splitWords splits a line into words at white space. Quotation marks are
+// text, as in Discord's command box, so quotes that hold quotes type as-is.
 func splitWords(line string) ([]string, error) {
-	var words []string
-	var cur strings.Builder
-	inQuote, has := false, false
-	for _, r := range line {
-		switch {
-		case r == '"':
-			inQuote, has = !inQuote, true
-		case unicode.IsSpace(r) && !inQuote:
-			if has {
-				words = append(words, cur.String())
-				cur.Reset()
-				has = false
-			}
-		default:
-			cur.WriteRune(r)
-			has = true
-		}
-	}
-	if inQuote {
-		return nil, fmt.Errorf("A quotation mark is not closed.")
-	}
-	if has {
-		words = append(words, cur.String())
-	}
-	return words, nil
+	return strings.Fields(line), nil
 }
