@@ -390,6 +390,7 @@ func isNamed(s string) bool {
 var speakerNoise = map[string]bool{
 	"the": true, "a": true, "an": true, "mr": true, "mrs": true, "ms": true, "dr": true, "s": true,
 	"himself": true, "herself": true, "itself": true, "themselves": true,
+	"one": true, "another": true,
 }
 
 // speakerTitles are left out of a speaker's words for comparison: "Justice

@@ -35,7 +35,7 @@ var determiners = set(`the a an his her their its another one two three several 
 
 // npWord reports whether tok can be inside a noun phrase.
 func npWord(t *token) bool {
-	if t.kind != tWord {
+	if t.kind != tWord || contraction(t.low) {
 		return false
 	}
 	if t.capital() {
@@ -273,7 +273,11 @@ func forwardNP(toks []token, i, hi int) np {
 			i++
 			continue
 		}
-		if i > first && toks[i-1].capital() && det == "" {
+		if t.low == "of" && i+2 < hi && i > first && titles[toks[i-1].low] && toks[i+1].kind == tWord && toks[i+2].capital() {
+			i += 2 // former secretary of state Hillary Rodham Clinton
+			continue
+		}
+		if i > first && toks[i-1].capital() && det == "" && !titles[t.low] {
 			if isPossessive(toks[i-1].text) {
 				// Iran's missile sites: a thing the name owns, not the name.
 				det = "'s"
@@ -643,6 +647,18 @@ func withoutParens(ts []token) []token {
 		}
 	}
 	return out
+}
+
+// contraction reports whether w is a pronoun or a verb run together with
+// another word: I'm, it's, there's, they'll — never part of a name.
+func contraction(w string) bool {
+	for _, suf := range []string{"'m", "’m", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d", "n't", "n’t"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	base := stripPossessive(w)
+	return base != w && (pronouns[base] || sentenceWords[base])
 }
 
 // allCapital reports whether ts are all capitalised words: a name.
