@@ -31,6 +31,8 @@ fuzz:
 	$(GO) test ./quotes/ -run '^$$' -fuzz '^FuzzReadFortune$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./quotes/extract/ -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./index/ -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./bot/ -run '^$$' -fuzz '^FuzzDecodeInteraction$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./bot/ -run '^$$' -fuzz '^FuzzButtonCustomID$$' -fuzztime $(FUZZTIME)
 
 run:
 	$(GO) run .
