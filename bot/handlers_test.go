@@ -283,7 +283,7 @@ func TestRemovePermissions(t *testing.T) {
 		{"saver", quotes.Quote{Text: "a", Speaker: "Someone", AddedBy: strangeID}, asMember(strangeID, 0), true},
 		{"moderator", quotes.Quote{Text: "b", Speaker: "Someone", AddedBy: adaID}, asMember(strangeID, discordgo.PermissionManageMessages), true},
 		{"administrator", quotes.Quote{Text: "c", Speaker: "Someone", AddedBy: adaID}, asMember(strangeID, discordgo.PermissionAdministrator), true},
-		{"quoted by user id", quotes.Quote{Text: "d", Speaker: "Grace", AddedBy: adaID, Tags: []string{"discord-user:" + strangeID}}, asMember(strangeID, 0), true},
+		{"quoted by user id", quotes.Quote{Text: "d", Speaker: "Grace", AddedBy: adaID, SpeakerID: strangeID}, asMember(strangeID, 0), true},
 		{"quoted by username", quotes.Quote{Text: "e", Speaker: "member666", AddedBy: adaID}, asMember(strangeID, 0), true},
 		{"other member", quotes.Quote{Text: "f", Speaker: "Someone", AddedBy: adaID}, asMember(strangeID, discordgo.PermissionSendMessages|discordgo.PermissionManageThreads), false},
 		{"same display name is not enough", quotes.Quote{Text: "g", Speaker: "Ada", AddedBy: graceID}, asMember(strangeID, 0), false},

@@ -12,11 +12,6 @@ import (
 	"github.com/quotebot/quotebot/quotes"
 )
 
-// speakerTag marks a quote saved from a Discord message with its author's
-// user id, so the member quoted can remove it even after changing names.
-// Members cannot set tags, so they cannot forge it.
-const speakerTag = "discord-user:"
-
 // quotesCommand dispatches /quotes add, show and remove.
 func (b *Bot) quotesCommand(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) (*discordgo.InteractionResponse, error) {
 	if len(data.Options) != 1 || data.Options[0] == nil {
@@ -87,7 +82,7 @@ func (b *Bot) saveMessage(ctx context.Context, i *discordgo.Interaction, data di
 		Speaker:    speaker,
 		AddedAt:    msg.Timestamp.UTC(),
 		MessageURL: messageURL(guildOf(i), msg.ChannelID, msg.ID),
-		Tags:       []string{speakerTag + msg.Author.ID},
+		SpeakerID:  msg.Author.ID,
 	}
 	if msg.Timestamp.IsZero() {
 		q.AddedAt = b.now().UTC()
@@ -196,10 +191,8 @@ func mayRemove(i *discordgo.Interaction, q quotes.Quote) bool {
 	if q.AddedBy == uid {
 		return true
 	}
-	for _, t := range q.Tags {
-		if t == speakerTag+uid {
-			return true
-		}
+	if q.SpeakerID == uid {
+		return true
 	}
 	// Usernames are unique on Discord and cannot be borrowed, unlike
 	// nicknames and display names, so they identify the member quoted.

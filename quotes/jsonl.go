@@ -82,6 +82,7 @@ type jsonlRecord struct {
 	URL        string          `json:"url"`
 	Publisher  string          `json:"publisher"`
 	Tags       json.RawMessage `json:"tags"`
+	SpeakerID  string          `json:"speaker_id"`
 	Guild      string          `json:"guild"`
 	AddedBy    string          `json:"added_by"`
 	AddedAt    time.Time       `json:"added_at"`
@@ -98,6 +99,7 @@ func decodeJSONL(line []byte) (Quote, error) {
 	q := Quote{
 		Text:       rec.Text,
 		Speaker:    rec.Speaker,
+		SpeakerID:  rec.SpeakerID,
 		Role:       rec.Role,
 		Guild:      rec.Guild,
 		AddedBy:    rec.AddedBy,

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -112,12 +113,13 @@ func TestReadJSONLArray(t *testing.T) {
 func TestJSONLRoundTrip(t *testing.T) {
 	quotes := []Quote{
 		{
-			Text:    "Line one\nline two, with <html> & \"quotes\"",
-			Speaker: "Ann Example",
-			Role:    "Kremlin spokesman",
-			Source:  Source{Title: "Talks", Publisher: "Reuters", URL: "https://example.com/a?b=c&d", Date: "2025-03"},
-			Guild:   "1234567890",
-			AddedBy: "42",
+			Text:      "Line one\nline two, with <html> & \"quotes\"",
+			Speaker:   "Ann Example",
+			SpeakerID: "80351110224678912",
+			Role:      "Kremlin spokesman",
+			Source:    Source{Title: "Talks", Publisher: "Reuters", URL: "https://example.com/a?b=c&d", Date: "2025-03"},
+			Guild:     "1234567890",
+			AddedBy:   "42",
 			// A zone other than UTC: the instant survives, as RFC 3339 keeps it.
 			AddedAt:    time.Date(2025, 1, 2, 3, 4, 5, 123456789, time.FixedZone("CET", 3600)),
 			MessageURL: "https://discord.com/channels/1/2/3",
@@ -128,6 +130,14 @@ func TestJSONLRoundTrip(t *testing.T) {
 		{Text: "Unicode \u2028 is not allowed, but é and 😀 are.", Speaker: "Zoë"},
 	}
 	quotes[3].Text = "Unicode é and 😀 and \t tabs."
+	// The first quote sets every field, so a field the reader forgets to
+	// read back fails the round trip.
+	full := reflect.ValueOf(quotes[0])
+	for i := 0; i < full.NumField(); i++ {
+		if full.Field(i).IsZero() && full.Type().Field(i).Name != "ID" {
+			t.Fatalf("round-trip fixture leaves Quote.%s unset", full.Type().Field(i).Name)
+		}
+	}
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
 	for i := range quotes {

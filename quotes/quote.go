@@ -25,9 +25,12 @@ const (
 // The zero Guild means the shared corpus that every guild can read; any other
 // value is the Discord guild that owns the quote, and only that guild sees it.
 type Quote struct {
-	ID         string    `json:"id"`
-	Text       string    `json:"text"`
-	Speaker    string    `json:"speaker"`
+	ID      string `json:"id"`
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+	// SpeakerID is the speaker's Discord user ID when the quote was saved
+	// from their message, so they can manage it under any name; else "".
+	SpeakerID  string    `json:"speaker_id,omitempty"`
 	Role       string    `json:"role,omitempty"`
 	Source     Source    `json:"source"`
 	Guild      string    `json:"guild,omitempty"`
@@ -72,6 +75,7 @@ var ErrInvalid = errors.New("invalid quote")
 func (q *Quote) Normalize() {
 	q.Text = cleanText(q.Text)
 	q.Speaker = foldSpace(q.Speaker)
+	q.SpeakerID = strings.TrimSpace(q.SpeakerID)
 	q.Role = foldSpace(q.Role)
 	q.Guild = strings.TrimSpace(q.Guild)
 	q.Source.Title = foldSpace(q.Source.Title)
@@ -125,6 +129,9 @@ func (q *Quote) Validate() error {
 			return err
 		}
 	}
+	if q.SpeakerID != "" && !validSnowflake(q.SpeakerID) {
+		return fmt.Errorf("%w: speaker_id %q is not a Discord user ID", ErrInvalid, q.SpeakerID)
+	}
 	if q.Source.Date != "" && !ValidDate(q.Source.Date) {
 		return fmt.Errorf("%w: source date %q is not YYYY, YYYY-MM or YYYY-MM-DD", ErrInvalid, q.Source.Date)
 	}
@@ -158,6 +165,19 @@ func checkString(field, s string, max int, multiline bool) error {
 		}
 	}
 	return nil
+}
+
+// validSnowflake reports whether s looks like a Discord ID: 1 to 20 digits.
+func validSnowflake(s string) bool {
+	if len(s) == 0 || len(s) > 20 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidDate reports whether s is "YYYY", "YYYY-MM" or "YYYY-MM-DD".
