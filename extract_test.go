@@ -1,0 +1,114 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// seedArticle is the news article the project started from; it lies in
+// ../shared/seed beside the repository.
+var seedArticle = filepath.Join("..", "shared", "seed", "000_aa55dcdee6668dad.txt")
+
+func TestExtractJSONOffsets(t *testing.T) {
+	raw, err := os.ReadFile(seedArticle)
+	if os.IsNotExist(err) {
+		t.Skipf("skipping: %s is absent", seedArticle)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := quotebot(t, testEnv(t), "", "extract", "--json", seedArticle)
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 5 {
+		t.Errorf("extract printed %d quotations, want the seed's 5:\n%s", len(lines), out)
+	}
+	speakers := map[string]bool{}
+	for _, l := range lines {
+		var q struct {
+			Text, Speaker, Role, Cue string
+			Start, End               int
+		}
+		if err := json.Unmarshal([]byte(l), &q); err != nil {
+			t.Fatalf("extract --json line %q: %v", l, err)
+		}
+		if q.Start < 0 || q.End > len(raw) || string(raw[q.Start:q.End]) != q.Text {
+			t.Errorf("quotation %q: file bytes [%d:%d] do not hold it", q.Text, q.Start, q.End)
+		}
+		speakers[q.Speaker] = true
+	}
+	for _, s := range []string{"Dmitry Peskov", "Iranian foreign ministry spokesman"} {
+		if !speakers[s] {
+			t.Errorf("extract found no quotation by %s; speakers %v", s, speakers)
+		}
+	}
+}
+
+const htmlArticle = `<!doctype html><html><head><title>Mayor backs the bridge | Springfield Gazette</title>
+<meta property="og:site_name" content="Springfield Gazette"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> "Subscribe now," said nobody.</nav>
+<article><h1>Mayor backs the bridge</h1>
+<p>The mayor of Springfield, Joan Quimby, defended the new bridge on Tuesday before a crowd of residents who had
+gathered outside the town hall to hear her plans for the river crossing.</p>
+<p>"This bridge will carry our town into the next century," Quimby said. "We have waited long enough for it."</p>
+<p>Her opponent, the councillor Abe Simpson, was unconvinced by the plans and the cost estimates that came with them.</p>
+<p>"Nobody asked the people who live by the river," Simpson told reporters after the meeting had ended.</p>
+</article><footer>Copyright Springfield Gazette</footer></body></html>`
+
+func TestIngestHTML(t *testing.T) {
+	env := testEnv(t)
+	file := writeFile(t, "bridge.html", htmlArticle)
+	code, out, errs := quotebot(t, env, "", "ingest", "--json", file)
+	if code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	var sum ingestSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("ingest --json printed %q: %v", out, err)
+	}
+	if sum.Added < 3 {
+		t.Errorf("ingest = %+v, want the article's 3 quotations added", sum)
+	}
+	code, out, _ = quotebot(t, env, "", "who-said", "--json", "nobody asked the people who live by the river")
+	var res whoSaidResult
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("who-said: %d %v", code, err)
+	}
+	if len(res.Speakers) == 0 || !strings.Contains(res.Speakers[0].Speaker, "Simpson") {
+		t.Errorf("who-said after ingest = %+v, want Abe Simpson", res.Speakers)
+	}
+	// The navigation's quotation is not article text and must not be kept.
+	_, out, _ = quotebot(t, env, "", "quote", "--json", "subscribe now")
+	var qr quoteResult
+	json.Unmarshal([]byte(out), &qr)
+	if qr.Total != 0 {
+		t.Errorf("navigation text was ingested: %+v", qr.Quotes)
+	}
+	// Ingesting again adds nothing.
+	_, out, _ = quotebot(t, env, "", "ingest", "--json", file)
+	json.Unmarshal([]byte(out), &sum)
+	if sum.Added != 0 {
+		t.Errorf("second ingest added %d, want 0", sum.Added)
+	}
+}
+
+// TestConsoleThroughRun is the README's first command without credentials:
+// the console on the bundled corpus, fed from stdin.
+func TestConsoleThroughRun(t *testing.T) {
+	env := testEnv(t)
+	in := "/who-said phrase: ready to do everything in its power\n/who-said natural\n/quote query:negotiations\nquit\n"
+	code, out, errs := quotebot(t, env, in)
+	if code != 0 {
+		t.Fatalf("console: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Dmitry Peskov", "Iranian foreign ministry spokesman", "**negotiations**"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+}
