@@ -47,9 +47,21 @@ const versionKey = "quotebot_mapping_version"
 const openTimeout = time.Second
 
 // Open opens the index in dir, creating it when dir does not exist or is
-// empty. It returns ErrLocked when another process has it open.
+// empty. It returns ErrLocked when another process has it open, and an error
+// wrapping ErrDamaged, having changed nothing, when the index's files cannot
+// be read whole (a missing or corrupt segment, root.bolt or index_meta.json):
+// it never replaces a damaged index with an empty one.
 func Open(dir string) (*Index, error) {
 	config := map[string]any{"bolt_timeout": openTimeout.String()}
+	var want uint64
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() && !isEmptyDir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
+			return nil, damaged(dir, fmt.Errorf("index_meta.json: %w", err))
+		}
+		if want, err = checkSnapshot(dir); err != nil {
+			return nil, err
+		}
+	}
 	b, err := bleve.OpenUsing(dir, config)
 	switch {
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || (errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(dir)):
@@ -75,7 +87,13 @@ func Open(dir string) (*Index, error) {
 		if strings.Contains(err.Error(), "timeout") {
 			return nil, fmt.Errorf("%w: %s", ErrLocked, dir)
 		}
-		return nil, fmt.Errorf("index: open %s: %w (if it is damaged, move it aside and rebuild it with `quotebot import` from an export)", dir, err)
+		return nil, damaged(dir, err)
+	}
+	// bleve opens what it could load; fewer documents than the newest
+	// snapshot held means something was skipped.
+	if n, err := b.DocCount(); err != nil || n < want {
+		b.Close()
+		return nil, damaged(dir, fmt.Errorf("%d documents readable of %d written (%v)", n, want, err))
 	}
 	v, err := b.GetInternal([]byte(versionKey))
 	if err != nil {
