@@ -101,10 +101,16 @@ func TestIngestHTML(t *testing.T) {
 // the console on the bundled corpus, fed from stdin.
 func TestConsoleThroughRun(t *testing.T) {
 	env := testEnv(t)
-	in := "/who-said phrase: ready to do everything in its power\n/who-said natural\n/quote query:negotiations\nquit\n"
+	// More commands than a Discord member's burst: the console's only
+	// member is the operator, who is never rate limited.
+	in := "/who-said phrase: ready to do everything in its power\n/who-said natural\n/quote query:negotiations\n" +
+		strings.Repeat("/quote\n", 8) + "quit\n"
 	code, out, errs := quotebot(t, env, in)
 	if code != 0 {
 		t.Fatalf("console: exit %d: %s", code, errs)
+	}
+	if strings.Contains(out, "Too many requests") {
+		t.Errorf("the console rate-limited its operator:\n%s", out)
 	}
 	for _, want := range []string{"Dmitry Peskov", "Iranian foreign ministry spokesman", "**negotiations**"} {
 		if !strings.Contains(out, want) {

@@ -148,7 +148,8 @@ func runConsole(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	b := bot.New(ix, bot.Options{Logger: env.Log})
+	// The console's one member is the operator: no rate limits.
+	b := bot.New(ix, bot.Options{Logger: env.Log, Limits: bot.NoLimits()})
 	return b.RunConsole(ctx, env.Stdin, env.Stdout, bot.ConsoleOptions{GuildID: *guild, Color: isTerminal(env.Stdout)})
 }
 

@@ -37,6 +37,13 @@ func DefaultLimits() Limits {
 	}
 }
 
+// NoLimits lets everything through: for the console, whose only member is
+// the operator at the keyboard.
+func NoLimits() Limits {
+	free := Rate{Burst: math.Inf(1), PerSecond: math.Inf(1)}
+	return Limits{Member: free, Autocomplete: free, Guild: free}
+}
+
 // limitKey names one bucket.
 type limitKey struct {
 	kind byte // 'm' member, 'a' autocomplete, 'g' guild
