@@ -251,6 +251,11 @@ in on at after before during when while as since following despite under with wi
 first second third finally indeed then now again also yet thus therefore moreover furthermore plus
 nonetheless nevertheless similarly likewise ultimately overall besides otherwise instead`)
 
+// openingAdverbs open a sentence without a comma before its subject: "Then
+// Trump went on the attack" (testdata/subjects.txt).
+var openingAdverbs = set(`then now later still also again finally meanwhile however instead indeed thus
+eventually ultimately soon recently earlier afterwards`)
+
 // copulas after a subject make what follows a description of it, not its
 // words.
 var copulas = set(`is are was were be been being 's seems seemed remains remained becomes became`)

@@ -107,8 +107,8 @@ func backwardNP(toks []token, v, lo int) np {
 					// A description, then the name: Springfield's mayor,
 					// Helen Marsh, promised … (testdata/headline.txt); the
 					// primary, Gov. John Kasich (R-OH), said …
-					n := np{kind: npProper, lo: a + 1, hi: j}
-					if speakerNoun(lower(subj.words[len(subj.words)-1])) {
+					n := np{kind: npProper, lo: subj.lo, hi: j} // the phrase opens with the description
+					if knownNoun(lower(subj.words[len(subj.words)-1])) {
 						n.role = strings.Join(subj.words, " ")
 					}
 					for _, t := range name {
@@ -216,6 +216,9 @@ func walkBack(toks []token, j, lo int) np {
 			n.det = ""
 		}
 		n.lo = n.hi - len(n.words)
+		if n.det != "" {
+			n.lo-- // the phrase opens with its determiner: "…," the ACU said (testdata/cues.txt)
+		}
 		if len(n.words) == 1 && (dayWords[head.low] || months[head.low]) {
 			return np{} // "early Friday saying …"
 		}
@@ -224,10 +227,13 @@ func walkBack(toks []token, j, lo int) np {
 	}
 	// A lower-case head is a description: it needs a determiner, or to be a
 	// plural or person noun on its own ("sources said").
-	if det == "" && !personNouns[head.low] {
+	// An owner's name stands for the determiner: Sanders's campaign
+	// manager, Florida's Republican attorney general (testdata/roles.txt).
+	owner := len(words) > 1 && toks[first].capital() && isPossessive(words[0]) && knownNoun(head.low)
+	if det == "" && !personNouns[head.low] && !owner {
 		return np{}
 	}
-	if det == "" && len(words) > 2 {
+	if det == "" && len(words) > 2 && !owner {
 		return np{}
 	}
 	if timeWords[head.low] {
