@@ -426,7 +426,11 @@ func collectMentions(toks []token, subjects map[string]bool) *entities {
 		// A subject opens its sentence or comes before a verb, but not as
 		// the subject of reported speech: "Pence said Trump will …".
 		embedded := i > 0 && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that")
-		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara ||
+		// After an inverted cue it is the cue's subject: "…, said Grant
+		// Green, a former official." (testdata/pronoun.txt).
+		inverted := i > 1 && cueVerbs[toks[i-1].low] && (toks[i-2].punct(',') || toks[i-2].kind == tQuote) &&
+			(j >= len(toks) || toks[j].kind != tWord)
+		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || inverted ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && beforeVerb(&toks[j])
 		m.possessive = isPossessive(toks[j-1].text)
 		if m.name != "" {
@@ -470,6 +474,11 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		if placePrefixes[strings.ToLower(words[lastTitle])] && lastTitle+1 < len(words) {
 			lastTitle++ // Governor of New York
 		}
+	}
+	if n := lastTitle + 1; n+2 < len(words) && !isGivenName(words[n]) && isGivenName(words[n+1]) && !isPossessive(words[n]) {
+		// A word before a first name and a last name describes the person:
+		// Republican Christine Todd Whitman (testdata/pronoun.txt).
+		lastTitle = n
 	}
 	for _, w := range words[:lastTitle+1] {
 		role = append(role, roleWord(w))
@@ -530,6 +539,11 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		m.person = true
 	}
 	return m
+}
+
+func isGivenName(w string) bool {
+	_, ok := givenNames[strings.ToLower(w)]
+	return ok
 }
 
 // roleWord lower-cases a title word, spelling out its abbreviation
