@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/mattn/go-isatty"
+
+	"github.com/quotebot/quotebot/index"
 )
 
 const usage = `quotebot finds quotes by what they say, and who said a phrase.
@@ -22,12 +24,19 @@ Usage:
   quotebot quote [--speaker S] [--limit N] QUERY
   quotebot who-said PHRASE
   quotebot import [--strict] FILE...   JSON Lines, CSV or fortune files
+  quotebot import --remote URL FILE... into a running bot, through its ops address
+  quotebot add --speaker S TEXT        save one quote; --batch: one JSON quote a line on stdin
   quotebot export                      every quote as JSON Lines on stdout
+  quotebot salvage                     what is readable of a damaged index, as JSON Lines
   quotebot extract [--json] FILE...    quotations found in news articles
   quotebot ingest FILE...              extract from articles and add to the index
 
 Every command takes --index DIR (default $QUOTEBOT_DATA/index); quote, who-said
 and import take --json; quote and who-said take --batch (one query a line on stdin).
+
+Exit status: 0 done, 1 failed, 2 usage, 3 interrupted (SIGINT or SIGTERM; what
+was acknowledged stays), 4 the index is damaged, 5 the index is in use by
+another process.
 `
 
 // Env is what every subcommand gets from run: the configuration, the standard
@@ -43,8 +52,22 @@ type Env struct {
 	Getenv func(string) string
 }
 
+// Exit statuses, as the usage text lists them.
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitInterrupted = 3
+	exitDamaged     = 4
+	exitLocked      = 5
+)
+
+// errInterrupted marks work stopped by a signal before it finished; run
+// exits with exitInterrupted.
+var errInterrupted = errors.New("interrupted")
+
 // run is main without the process: it parses args, runs the subcommand and
-// returns the exit status (0 ok, 1 failure, 2 usage).
+// returns the exit status (see the exit* constants).
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cfg, err := loadConfig(getenv)
 	if err != nil {
@@ -59,18 +82,23 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	err = dispatch(ctx, env, args[1:])
 	switch {
-	case err == nil:
-		return 0
-	case errors.Is(err, flag.ErrHelp):
-		return 0
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return exitOK
 	case errors.Is(err, errUsage):
 		fmt.Fprintln(stderr, "quotebot:", err)
 		fmt.Fprint(stderr, "\n", usage)
-		return 2
-	default:
-		fmt.Fprintln(stderr, "quotebot:", err)
-		return 1
+		return exitUsage
 	}
+	fmt.Fprintln(stderr, "quotebot:", err)
+	switch {
+	case errors.Is(err, errInterrupted):
+		return exitInterrupted
+	case errors.Is(err, index.ErrDamaged):
+		return exitDamaged
+	case errors.Is(err, index.ErrLocked):
+		return exitLocked
+	}
+	return exitFailure
 }
 
 func dispatch(ctx context.Context, env *Env, args []string) error {
@@ -87,6 +115,10 @@ func dispatch(ctx context.Context, env *Env, args []string) error {
 		return runImport(ctx, env, rest)
 	case "export":
 		return runExport(ctx, env, rest)
+	case "add":
+		return runAdd(ctx, env, rest)
+	case "salvage":
+		return runSalvage(ctx, env, rest)
 	case "extract":
 		return runExtract(ctx, env, rest)
 	case "ingest":

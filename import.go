@@ -13,7 +13,6 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"github.com/quotebot/quotebot/index"
 	"github.com/quotebot/quotebot/quotes"
 )
 
@@ -24,7 +23,8 @@ type importSummary struct {
 	Unchanged int            `json:"unchanged"`
 	Skipped   int            `json:"skipped"`
 	Reasons   map[string]int `json:"skipped_reasons,omitempty"`
-	Errors    []string       `json:"errors,omitempty"` // the first few bad records, FILE:LINE: reason
+	Errors    []string       `json:"errors,omitempty"`  // the first few bad records, FILE:LINE: reason
+	Failure   string         `json:"failure,omitempty"` // a remote import: why it stopped early
 }
 
 const maxReportedErrors = 20
@@ -60,12 +60,22 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	fl := newFlags(env, "import")
 	strict := fl.fs.Bool("strict", false, "import nothing if any record is bad")
 	guild := fl.fs.String("guild", "", "import into this Discord guild instead of the shared corpus")
+	remote := fl.fs.String("remote", "", "import into the bot running with its ops address at `URL` (needs QUOTEBOT_OPS_TOKEN)")
 	if err := fl.parse(args); err != nil {
 		return err
 	}
 	files := fl.fs.Args()
 	if len(files) == 0 {
 		return fmt.Errorf("%w: import: name at least one file (JSON Lines, CSV or fortune)", errUsage)
+	}
+	if *remote != "" {
+		if *strict {
+			return fmt.Errorf("%w: import: --strict works on a local index only", errUsage)
+		}
+		var sum importSummary
+		err := importRemote(ctx, env, *remote, files, *guild, &sum)
+		printSummary(env, fl.json, sum)
+		return err
 	}
 	if *strict {
 		// Read everything once without writing: one bad record anywhere
@@ -90,17 +100,9 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	var sum importSummary
 	for _, f := range files {
 		err := readFile(ctx, env, f, guild, &sum, func(qs []quotes.Quote) error {
-			st, err := ix.AddBatch(ctx, qs)
-			sum.Added += st.Added
-			sum.Unchanged += st.Unchanged
-			var be *index.BatchError
-			if errors.As(err, &be) {
-				for _, r := range be.Rejected {
-					sum.skip(r.Err)
-				}
-				return nil
-			}
-			return err
+			// A signal stops the import between batches (readQuotes
+			// checks ctx), never inside one.
+			return addBatch(ctx, ix, qs, &sum)
 		})
 		if err != nil {
 			printSummary(env, fl.json, sum)
@@ -134,13 +136,32 @@ func readFile(ctx context.Context, env *Env, name string, guild *string, sum *im
 			r = io.TeeReader(f, bar)
 		}
 	}
+	return readQuotes(ctx, env, r, name, guild, importBatch, sum, add)
+}
+
+// readQuotes reads a collection from r, named name (for its format and for
+// error messages), and hands its quotes to add in batches of up to size. It
+// stops at a batch boundary, with an error wrapping errInterrupted, when ctx
+// is done: every batch add accepted before stays written.
+func readQuotes(ctx context.Context, env *Env, r io.Reader, name string, guild *string, size int, sum *importSummary, add func([]quotes.Quote) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(8 << 10)
 	format := quotes.DetectFormat(name, head)
 	if format == quotes.FormatUnknown {
-		return fmt.Errorf("import: %s: cannot tell its format; name it .jsonl or .csv, or use the fortune format", name)
+		return fmt.Errorf("import: %s: %w", name, errUnknownFormat)
 	}
-	batch := make([]quotes.Quote, 0, importBatch)
+	batch := make([]quotes.Quote, 0, size)
+	flush := func() error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("import: %w (%v): what was added so far stays; run it again to add the rest", errInterrupted, err)
+		}
+		if err := add(batch); err != nil {
+			return err
+		}
+		env.Log.Debug("import batch written", "file", name, "quotes", len(batch), "added", sum.Added)
+		batch = batch[:0]
+		return nil
+	}
 	for q, err := range quotes.Read(br, name, format) {
 		var rerr *quotes.RecordError
 		switch {
@@ -148,6 +169,13 @@ func readFile(ctx context.Context, env *Env, name string, guild *string, sum *im
 			sum.skip(err)
 			continue
 		case err != nil:
+			// The quotes read before a broken or cut-off stream are
+			// good: write them, so the summary counts what is kept.
+			if len(batch) > 0 {
+				if ferr := flush(); ferr != nil {
+					return ferr
+				}
+			}
 			return fmt.Errorf("import: %w", err)
 		}
 		if guild != nil && *guild != "" {
@@ -155,21 +183,21 @@ func readFile(ctx context.Context, env *Env, name string, guild *string, sum *im
 			q.Normalize()
 		}
 		batch = append(batch, q)
-		if len(batch) == importBatch {
-			if err := add(batch); err != nil {
+		if len(batch) == size {
+			if err := flush(); err != nil {
 				return err
-			}
-			batch = batch[:0]
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("import: interrupted: %w", err)
 			}
 		}
 	}
 	if len(batch) > 0 {
-		return add(batch)
+		return flush()
 	}
 	return nil
 }
+
+// errUnknownFormat is a collection whose format neither its name nor its
+// first bytes tell.
+var errUnknownFormat = errors.New("cannot tell its format; name it .jsonl or .csv, or use the fortune format")
 
 func printSummary(env *Env, asJSON bool, s importSummary) {
 	for _, e := range s.Errors {

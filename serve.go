@@ -31,7 +31,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	httpAddr := fs.String("http", "", "serve the HTTP interactions endpoint POST /interactions on `ADDR` instead of the gateway")
-	opsAddr := fs.String("ops", env.Config.OpsAddr, "serve /healthz and /metrics on `ADDR`")
+	opsAddr := fs.String("ops", env.Config.OpsAddr, "serve /healthz, /metrics and POST /import (with QUOTEBOT_OPS_TOKEN) on `ADDR`")
 	indexDir := fs.String("index", env.Config.IndexDir, "index `directory`")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
@@ -65,7 +65,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	b := bot.New(ix, bot.Options{Logger: env.Log, Metrics: reg})
 
 	if *opsAddr != "" {
-		stop, err := serveHTTP(env, "ops", *opsAddr, b.OpsHandler(reg))
+		ops := b.OpsHandler(reg)
+		ops.Handle("POST /import", importHandler(ctx, env, ix, cfg.OpsToken, maxRemoteImport))
+		stop, err := serveHTTP(env, "ops", *opsAddr, ops)
 		if err != nil {
 			return err
 		}
