@@ -203,6 +203,12 @@ func isCue(toks []token, k int) (int, bool) {
 	if t.kind != tWord {
 		return 0, false
 	}
+	if t.low == "according" && k+1 < len(toks) && toks[k+1].low == "to" {
+		return 2, true // According to the Daily Caller, "…" (testdata/cues.txt)
+	}
+	if k+1 < len(toks) && toks[k+1].kind == tWord && (toks[k+1].low == "out" && pointVerbs[t.low] || toks[k+1].low == "on" && goVerbs[t.low]) {
+		return 2, true // as The Hill pointed out, "…"; "…," Trump went on (testdata/cues.txt)
+	}
 	if t.text != t.low {
 		// Only an inverted cue opens a sentence capitalised: Said Poynter,
 		// "…"; Stated Stone: "…". After an apposition's comma a capital is a
@@ -213,9 +219,6 @@ func isCue(toks []token, k int) (int, bool) {
 		return 1, (first && next || slip) && cueVerbs[t.low] && !isParticiple(t.low)
 	}
 	if t.low == "shot" && k+1 < len(toks) && toks[k+1].low == "back" {
-		return 2, true
-	}
-	if t.low == "according" && k+1 < len(toks) && toks[k+1].low == "to" {
 		return 2, true
 	}
 	if (t.low == "put" || t.low == "puts") && k+1 < len(toks) && toks[k+1].low == "it" {

@@ -43,6 +43,12 @@ agree agrees agreed agreeing disagreed disagrees echoed echoes elaborated
 sing sings sang singing barked growled scolded repeated repeats recited chimed bellowed hollered screamed whispered murmured
 `)
 
+// pointVerbs and goVerbs report with a particle: "pointed out", "went on".
+var (
+	pointVerbs = set(`point points pointed pointing`)
+	goVerbs    = set(`go goes went going`)
+)
+
 // participleCues are cue verbs that have no subject of their own ("…," he
 // said, adding that …): their speaker is the subject of the clause before
 // them (testdata/seed.txt: "adding").
