@@ -30,12 +30,41 @@ func damaged(dir string, cause error) error {
 		ErrDamaged, dir, cause)
 }
 
+// errNeverWritten is an index whose creation was cut short: its files
+// exist, but nothing was ever written to them.
+var errNeverWritten = errors.New("index: never written")
+
+// clearNeverWritten removes the files of an index whose creation was cut
+// short, so that it can be created again, and reports whether it did. It
+// removes nothing it does not know: any other file leaves the directory as
+// it is.
+func clearNeverWritten(dir string) bool {
+	known := map[string]bool{"index_meta.json": true, "store": true}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !known[e.Name()] {
+			return false
+		}
+	}
+	store, err := os.ReadDir(filepath.Join(dir, "store"))
+	if err != nil || len(store) != 1 || store[0].Name() != "root.bolt" {
+		return false
+	}
+	return os.Remove(filepath.Join(dir, "store", "root.bolt")) == nil &&
+		os.Remove(filepath.Join(dir, "store")) == nil &&
+		os.Remove(filepath.Join(dir, "index_meta.json")) == nil
+}
+
 // checkSnapshot opens the index in dir read-only, without bleve's own open,
 // and loads its newest snapshot. bleve, on a snapshot that fails to load (a
 // segment missing or corrupt), logs a line, opens an older snapshot or none,
 // and marks the newer one for removal: a read-write open would silently
 // lose the quotes written since. Reading first keeps that from happening.
-// It returns how many documents the newest snapshot holds.
+// It returns how many documents the newest snapshot holds, and
+// errNeverWritten for an index that holds no snapshot and no segment.
 func checkSnapshot(dir string) (uint64, error) {
 	store := filepath.Join(dir, "store")
 	if _, err := os.Stat(filepath.Join(store, "root.bolt")); err != nil {
@@ -61,6 +90,9 @@ func checkSnapshot(dir string) (uint64, error) {
 		return 0, damaged(dir, err)
 	}
 	if len(epochs) == 0 {
+		if segs, _ := filepath.Glob(filepath.Join(store, "*.zap")); len(segs) == 0 {
+			return 0, errNeverWritten
+		}
 		return 0, damaged(dir, errors.New("no snapshot in store/root.bolt"))
 	}
 	snap, err := sc.LoadSnapshot(epochs[0]) // newest first

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/quotebot/quotebot/index"
 	"github.com/quotebot/quotebot/quotes"
 )
@@ -159,5 +161,47 @@ func TestOpenDamaged(t *testing.T) {
 				t.Errorf("Salvage read %d quotes, want %d to %d", len(seen), c.salvage, n)
 			}
 		})
+	}
+}
+
+// TestOpenAfterCreationCutShort opens an index whose first open was killed
+// before it wrote anything: it holds no quote, so it is created again, not
+// reported damaged. With a file of someone else's beside it, it is left be.
+func TestOpenAfterCreationCutShort(t *testing.T) {
+	for _, stray := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "idx")
+		writeIndex(t, dir, 3)
+		meta, err := os.ReadFile(filepath.Join(dir, "index_meta.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.RemoveAll(dir)
+		os.MkdirAll(filepath.Join(dir, "store"), 0o755)
+		os.WriteFile(filepath.Join(dir, "index_meta.json"), meta, 0o644)
+		db, err := bolt.Open(filepath.Join(dir, "store", "root.bolt"), 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if stray {
+			os.WriteFile(filepath.Join(dir, "README"), []byte("mine"), 0o644)
+		}
+		ix, err := index.Open(dir)
+		if stray {
+			if !errors.Is(err, index.ErrDamaged) {
+				t.Errorf("Open beside a stray file = %v, want ErrDamaged", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "README")); err != nil {
+				t.Errorf("the stray file is gone: %v", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("Open after creation cut short = %v, want a new index", err)
+		}
+		if _, err := ix.Add(context.Background(), quotes.Quote{Text: "a second start", Speaker: "Disk"}); err != nil {
+			t.Error(err)
+		}
+		ix.Close()
 	}
 }

@@ -58,7 +58,14 @@ func Open(dir string) (*Index, error) {
 		if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
 			return nil, damaged(dir, fmt.Errorf("index_meta.json: %w", err))
 		}
-		if want, err = checkSnapshot(dir); err != nil {
+		want, err = checkSnapshot(dir)
+		switch {
+		case errors.Is(err, errNeverWritten) && clearNeverWritten(dir):
+			// Its creation was cut short and it holds nothing: create
+			// it again below.
+		case errors.Is(err, errNeverWritten):
+			return nil, damaged(dir, errors.New("no snapshot in store/root.bolt, and files quotebot does not know"))
+		case err != nil:
 			return nil, err
 		}
 	}
