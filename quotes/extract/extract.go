@@ -180,6 +180,13 @@ func (x *extractor) attribute(out []Quotation) {
 		if !ok {
 			a, ok = x.continuation(i, attrs, found)
 		}
+		if !ok && i > 0 && found[i-1] && attrs[i-1].cue != "" && x.toks[x.qtok[i-1]].sent == x.toks[k].sent &&
+			!titleCase(x.text[x.spans[i].start:x.spans[i].end]) {
+			// Later words quoted in the sentence of an attributed quotation,
+			// with no cue of their own, are the same speaker's: Cross called
+			// it "…" and likened it to … "…" (testdata/continuation.txt).
+			a, ok = attribution{speaker: attrs[i-1].speaker, role: attrs[i-1].role}, true
+		}
 		if ok && a.speaker != "" {
 			attrs[i], found[i] = a, true
 			// Earlier paragraphs of the same quotation share its speaker.
