@@ -95,6 +95,11 @@ func backwardNP(toks []token, v, lo int) np {
 			}
 			if toks[a].punct(open) {
 				subj := walkBack(toks, a-1, lo)
+				if subj.kind == npProper && open == ',' && subj.lo > lo && toks[subj.lo-1].is("of", "from", "in", "at") {
+					// A place in the apposition: Cory James, 22, of Flint,
+					// Mich., said … (testdata/roles.txt).
+					continue
+				}
 				if subj.kind == npNone && open == ',' {
 					// The apposition may hold commas of its own: Sam Solovey,
 					// a contestant on the show, "The Apprentice," who …, said.
