@@ -262,6 +262,9 @@ nonetheless nevertheless similarly likewise ultimately overall besides otherwise
 var openingAdverbs = set(`then now later still also again finally meanwhile however instead indeed thus
 eventually ultimately soon recently earlier afterwards`)
 
+// prepositions before a name make it an object, never a subject.
+var prepositions = set(`against of for to with by from on at in about over into toward towards between among`)
+
 // copulas after a subject make what follows a description of it, not its
 // words.
 var copulas = set(`is are was were be been being 's seems seemed remains remained becomes became`)

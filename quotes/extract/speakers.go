@@ -430,7 +430,9 @@ func collectMentions(toks []token, subjects map[string]bool) *entities {
 		m.sent = toks[i].sent
 		// A subject opens its sentence or comes before a verb, but not as
 		// the subject of reported speech: "Pence said Trump will …".
-		embedded := i > 0 && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that")
+		// Nor after a preposition: "the move against Sanders could …" is
+		// about the move (testdata/antecedents.txt).
+		embedded := i > 0 && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that" || prepositions[toks[i-1].text])
 		// After an inverted cue it is the cue's subject: "…, said Grant
 		// Green, a former official." (testdata/pronoun.txt).
 		inverted := i > 1 && cueVerbs[toks[i-1].low] && (toks[i-2].punct(',') || toks[i-2].kind == tQuote) &&
@@ -540,10 +542,29 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	if !m.person && len(name) >= 2 && len(name) <= 3 && looksLikeName(name) {
 		m.person = true
 	}
+	if acronym(m.name) {
+		// DNC, FBI, CNN: an organisation, even when it says something
+		// (testdata/antecedents.txt).
+		m.org = true
+		return m
+	}
 	if lastTitle >= 0 || subjects[m.last] {
 		m.person = true
 	}
 	return m
+}
+
+// acronym reports whether a name is one word in capitals: DNC, FBI.
+func acronym(name string) bool {
+	if strings.ContainsRune(name, ' ') || utf8.RuneCountInString(name) < 2 {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsUpper(r) && r != '.' && r != '&' {
+			return false
+		}
+	}
+	return true
 }
 
 func isGivenName(w string) bool {
