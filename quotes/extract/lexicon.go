@@ -181,6 +181,13 @@ seth shane shawn sidney simon spencer stan sterling stuart sylvester ted terrenc
 travis troy tyler vernon victor wade wallace warren wesley wilbur winston woodrow zachary lindsey
 john-paul jean-claude hank rand marco rafael beto ben
 patrick ray reid roy sheldon stanley stuart vincent wolf jorge carlos jose luis jesus javier francisco
+corey glenn glen ken kenny antonin merrick tad robby khizr dave davey zach zachary abraham rupert dinesh
+geoff geoffrey enrique rahm trayvon marty nate nathan mikhail philip gonzalo fidel duncan morton igor eli
+jaime dylann viktor bradley ari marcel xavier lyndon mohamed laquan daron reince newt mitt sherrod
+elijah jeremiah joaquin julian ruben sergio pablo diego alejandro andres fernando ricardo eduardo
+hillel moshe avi yitzhak shimon ehud binyamin vladislav dmitri alexei yuri boris nikolai andrei
+francois jacques pierre nicolas jean-marc manuel matteo giuseppe angelo hans klaus jurgen wolfgang
+bernd horst rodrigo recep ahmet mehmet hamid hussein abdul abdullah khalid tariq yusuf ibrahim
 `) {
 		m[w] = male
 	}
@@ -208,6 +215,9 @@ regina renee rhonda rita roberta robin rosemary roxanne ruby sabrina sally sandy
 shannon sheila sherry shirley silvia sofia sonia sonya stacy sue susanna sylvia tamara tanya tara
 teri tiffany toni tracy ursula vanessa vera veronica vicki viola violet vivian wanda whitney yolanda
 yvonne zoe nikki huma hope betsy ginni
+megyn dena ghazala liz ivana luciana sahar zeynep joy marla jane janie jeanine jeannie kellie katy
+kristi krysten tammy tamara lena lana leila layla aisha fatima maryam angelique ingrid greta heidi
+ursula angela sigrid marine segolene christiane francoise marion nathalie sophie chloe camille
 `) {
 		if _, ok := m[w]; !ok {
 			m[w] = female
@@ -261,6 +271,9 @@ nonetheless nevertheless similarly likewise ultimately overall besides otherwise
 // Trump went on the attack" (testdata/subjects.txt).
 var openingAdverbs = set(`then now later still also again finally meanwhile however instead indeed thus
 eventually ultimately soon recently earlier afterwards`)
+
+// possessivePronouns open a noun phrase as its owner.
+var possessivePronouns = set(`his her their its our my your`)
 
 // prepositions before a name make it an object, never a subject.
 var prepositions = set(`against of for to with by from on at in about over into toward towards between among`)

@@ -317,6 +317,11 @@ func forwardNP(toks []token, i, hi int) np {
 		n.words = append(n.words, toks[k].text)
 	}
 	if toks[i-1].capital() {
+		if possessivePronouns[det] && i < hi && toks[i].kind == tWord && toks[i].text == toks[i].low && !beforeVerb(&toks[i]) {
+			// "His Catholic faith": a name used as an adjective, no one's
+			// name (testdata/antecedents.txt).
+			return np{}
+		}
 		n.kind = npProper
 	} else {
 		if (det == "" || det == "'s") && !personNouns[toks[i-1].low] || timeWords[toks[i-1].low] {
@@ -394,6 +399,10 @@ type entities struct {
 	// surnames maps a lower-case last name to the indexes of the mentions
 	// with a full name ending in it, in text order.
 	surnames map[string][]int
+	// firstNames maps a lower-case first name to the same indexes, for a
+	// person the article calls by the first name: "Megyn" after "Megyn
+	// Kelly".
+	firstNames map[string][]int
 	// descs are the descriptions met as speakers so far ("a foreign
 	// ministry spokesman"), in the order quotations were attributed.
 	descs []mention
@@ -410,7 +419,7 @@ const maxLookback = 200
 // subjects are the last names of cue-verb subjects, which are people (or
 // organisations) even when no list knows them.
 func collectMentions(toks []token, subjects map[string]bool) *entities {
-	e := &entities{surnames: make(map[string][]int)}
+	e := &entities{surnames: make(map[string][]int), firstNames: make(map[string][]int)}
 	for i := 0; i < len(toks); {
 		if !toks[i].capital() || sentenceWords[toks[i].low] && !titles[toks[i].low] {
 			i++
@@ -432,7 +441,7 @@ func collectMentions(toks []token, subjects map[string]bool) *entities {
 		// the subject of reported speech: "Pence said Trump will …".
 		// Nor after a preposition: "the move against Sanders could …" is
 		// about the move (testdata/antecedents.txt).
-		embedded := i > 0 && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that" || prepositions[toks[i-1].text])
+		embedded := i > 0 && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that" || prepositions[toks[i-1].low])
 		// After an inverted cue it is the cue's subject: "…, said Grant
 		// Green, a former official." (testdata/pronoun.txt).
 		inverted := i > 1 && cueVerbs[toks[i-1].low] && (toks[i-2].punct(',') || toks[i-2].kind == tQuote) &&
@@ -460,6 +469,10 @@ func (e *entities) add(m mention) {
 	e.mentions = append(e.mentions, m)
 	if m.person && strings.Contains(m.name, " ") {
 		e.surnames[m.last] = append(e.surnames[m.last], len(e.mentions)-1)
+		first, _, _ := strings.Cut(m.name, " ")
+		if first = strings.ToLower(first); isGivenName(first) {
+			e.firstNames[first] = append(e.firstNames[first], len(e.mentions)-1)
+		}
 	}
 }
 
@@ -533,7 +546,9 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	if m.org {
 		return m
 	}
-	if g, ok := givenNames[strings.ToLower(name[0])]; ok && len(name) > 1 {
+	if g, ok := givenNames[strings.ToLower(name[0])]; ok && (len(name) > 1 || !places[m.last] && demonyms[m.last] == "") {
+		// A first name alone is a person too: his wife, Jane, … she said
+		// (testdata/antecedents.txt); but Georgia and Jordan are places.
 		if m.g == unknownGender {
 			m.g = g
 		}
@@ -749,7 +764,12 @@ func (e *entities) markSubject(start, end int) {
 // fullName returns the full name a last name stands for at pos: the latest
 // full name with that last name before pos, else the first after it.
 func (e *entities) fullName(last string, pos int) (mention, bool) {
-	idx := e.surnames[last]
+	return e.latest(e.surnames[last], pos)
+}
+
+// latest returns the mention of idx (in text order) latest before pos, else
+// the first.
+func (e *entities) latest(idx []int, pos int) (mention, bool) {
 	if len(idx) == 0 {
 		return mention{}, false
 	}
@@ -949,6 +969,14 @@ func (e *entities) canonical(m mention, pos int) (string, string, bool) {
 	}
 	if !strings.Contains(m.name, " ") {
 		if f, ok := e.fullName(m.last, pos); ok {
+			role := m.role
+			if role == "" {
+				role = f.role
+			}
+			return f.name, role, true
+		}
+		if f, ok := e.latest(e.firstNames[m.last], pos); ok && isGivenName(m.last) && len(e.surnames[m.last]) == 0 {
+			// A first name alone: "Megyn" is Megyn Kelly (testdata/surname.txt).
 			role := m.role
 			if role == "" {
 				role = f.role
