@@ -103,6 +103,10 @@ mr mrs ms dr sen rep gov gen lt col sgt capt adm maj cmdr st jr sr prof rev inc 
 jan feb mar apr aug sept sep oct nov dec no mt ft hon pres atty supt dept esq gens reps sens govs
 `)
 
+// stateAbbrevs keep their period before a comma: Allentown, Pa., said.
+var stateAbbrevs = set(`ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
+neb nev okla ore pa penn tenn tex va vt wash wis wisc wyo`)
+
 // npStop are lower-case words that cannot be part of a speaker's noun phrase:
 // walking back from a cue verb stops at them.
 var npStop = set(`

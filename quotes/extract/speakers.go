@@ -95,7 +95,8 @@ func backwardNP(toks []token, v, lo int) np {
 			}
 			if toks[a].punct(open) {
 				subj := walkBack(toks, a-1, lo)
-				if subj.kind == npProper && open == ',' && subj.lo > lo && toks[subj.lo-1].is("of", "from", "in", "at") {
+				if subj.kind == npProper && open == ',' && (subj.lo > lo && toks[subj.lo-1].is("of", "from", "in", "at") ||
+					subj.hi-subj.lo == 1 && placeLike(&toks[subj.lo])) {
 					// A place in the apposition: Cory James, 22, of Flint,
 					// Mich., said … (testdata/roles.txt).
 					continue
@@ -344,7 +345,10 @@ func forwardNP(toks []token, i, hi int) np {
 // appositionRole turns "the White House press secretary" into a role,
 // keeping at most the first noun phrase of it.
 func appositionRole(ts []token) string {
-	if len(ts) == 0 || ts[0].kind != tWord || !(determiners[ts[0].low] || !ts[0].capital()) {
+	if len(ts) > 2 && ts[0].kind == tWord && ts[0].low[0] >= '0' && ts[0].low[0] <= '9' && ts[1].punct(',') {
+		ts = ts[2:] // an age first: Cecelia Purner, 67, a retired nurse
+	}
+	if len(ts) == 0 || ts[0].kind != tWord || !(determiners[ts[0].low] || !ts[0].capital() || isPossessive(ts[0].text)) {
 		return ""
 	}
 	var words []string
@@ -371,7 +375,12 @@ func appositionRole(ts []token) string {
 	if len(words) == 0 || len(words) > 8 {
 		return ""
 	}
-	return strings.Join(words, " ")
+	for _, w := range words {
+		if knownNoun(lower(w)) {
+			return strings.Join(words, " ")
+		}
+	}
+	return "" // no office or function in it: "now 81 and retired"
 }
 
 // A mention is a proper noun phrase outside quotations, as pronoun and

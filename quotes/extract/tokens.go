@@ -126,8 +126,16 @@ func wordEnd(text string, i int, spans []span, si int) int {
 		}
 		break
 	}
-	if j < limit && text[j] == '.' && isAbbrev(text[i:j]) {
-		j++
+	if j < limit && text[j] == '.' && (isAbbrev(text[i:j]) || j+1 < limit && text[j+1] == ',' && stateAbbrevs[lower(text[i:j])]) {
+		j++ // Allentown, Pa., said (testdata/roles.txt)
+	} else if j > i && j < limit && (text[j-1] == 's' || text[j-1] == 'S') {
+		// An owner in the plural keeps its apostrophe: Sanders’ campaign
+		// manager (testdata/roles.txt).
+		if r, w := utf8.DecodeRuneInString(text[j:]); r == '\'' || r == '’' {
+			if n, _ := utf8.DecodeRuneInString(text[j+w:]); j+w == len(text) || unicode.IsSpace(n) {
+				j += w
+			}
+		}
 	}
 	return j
 }
