@@ -43,7 +43,8 @@ const remoteImportTimeout = time.Hour
 // token configured it refuses everything. A body over limit bytes is cut
 // off with 413 (what came before it is added). One import runs at a time.
 // When stop is done (the bot is shutting down) it stops between batches and
-// answers 503 with what it added so far.
+// answers 503 with what it added so far. It writes at most half of the
+// time, resting between batches, so that the bot's answers stay quick.
 func importHandler(stop context.Context, env *Env, ix *index.Index, token Secret, limit int64) http.Handler {
 	busy := make(chan struct{}, 1)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -79,7 +80,17 @@ func importHandler(stop context.Context, env *Env, ix *index.Index, token Secret
 		var sum importSummary
 		body := http.MaxBytesReader(w, r.Body, limit)
 		err := readQuotes(ctx, env, body, name, &guild, remoteBatch, &sum, func(qs []quotes.Quote) error {
-			return addBatch(ctx, ix, qs, &sum)
+			t := time.Now()
+			if err := addBatch(ctx, ix, qs, &sum); err != nil {
+				return err
+			}
+			// Rest as long as the batch took: the import takes at most
+			// half of the time, and the bot's answers the rest.
+			select {
+			case <-time.After(time.Since(t)):
+			case <-ctx.Done():
+			}
+			return nil
 		})
 		env.Log.Info("remote import", "file", name, "guild", guild, "from", r.RemoteAddr,
 			"added", sum.Added, "unchanged", sum.Unchanged, "skipped", sum.Skipped,
