@@ -180,6 +180,9 @@ func (x *extractor) attribute(out []Quotation) {
 		if !ok {
 			a, ok = x.continuation(i, attrs, found)
 		}
+		if !ok {
+			a, ok = x.afterReport(k)
+		}
 		if !ok && i > 0 && found[i-1] && attrs[i-1].cue != "" && x.toks[x.qtok[i-1]].sent == x.toks[k].sent &&
 			!titleCase(x.text[x.spans[i].start:x.spans[i].end]) {
 			// Later words quoted in the sentence of an attributed quotation,
@@ -770,6 +773,62 @@ func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attr
 		}
 	}
 	return attribution{speaker: attrs[i-1].speaker, role: attrs[i-1].role}, true
+}
+
+// afterReport gives a quotation that opens a sentence with no cue of its
+// own the speaker of the sentence before it, in its paragraph or closing
+// the one before, when that sentence reports speech and quotes nothing:
+// Carter said that the region mattered. / "That's because …"
+// (testdata/continuation.txt).
+func (x *extractor) afterReport(k int) (attribution, bool) {
+	toks := x.toks
+	if k > 0 && toks[k-1].kind != tPara && toks[k-1].sent == toks[k].sent {
+		return attribution{}, false
+	}
+	if s := x.spans[toks[k].q]; s.single || x.text[s.start:s.end] == strings.ToUpper(x.text[s.start:s.end]) {
+		return attribution{}, false // a subhead: “EVENTUALLY VOTERS MAKE GOOD DECISIONS”
+	}
+	p := k - 1
+	for p >= 0 && toks[p].kind == tPara && k-p <= 2 {
+		p--
+	}
+	if p < 0 || toks[p].kind == tPara || !(toks[p].punct('.') || toks[p].punct(':')) {
+		return attribution{}, false
+	}
+	lo := x.sentFirst[toks[p].sent]
+	if p-lo > 2*maxWindow {
+		return attribution{}, false
+	}
+	for j := lo; j < p; j++ {
+		if toks[j].kind == tQuote || toks[j].kind == tPara {
+			return attribution{}, false
+		}
+	}
+	for v := lo; v < p; v++ {
+		n, ok := isCue(toks, v)
+		if !ok || toks[v].low == "according" {
+			continue
+		}
+		if isParticiple(toks[v].low) {
+			if a, ok := x.sentenceSubject(lo, v, true); ok {
+				a.cue = ""
+				return a, true
+			}
+			return attribution{}, false
+		}
+		var subj np
+		if v == lo {
+			subj = forwardNP(toks, v+n, p)
+		} else {
+			subj = backwardNP(toks, v, lo)
+		}
+		if subj.kind == npNone {
+			return attribution{}, false
+		}
+		a, ok := x.resolve(subj, nil)
+		return a, ok
+	}
+	return attribution{}, false
 }
 
 // resolve turns a subject noun phrase and its cue into an attribution.
