@@ -542,14 +542,30 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 func (x *extractor) finalCue(k int) (attribution, bool) {
 	toks := x.toks
 	e := k + 1
-	comma := -1
-	for e < len(toks) && e-k < maxWindow && toks[e].sent == toks[k].sent && toks[e].kind != tPara && toks[e].kind != tQuote {
+	comma, inverted := -1, -1
+	for e < len(toks) && e-k < 2*maxWindow && toks[e].sent == toks[k].sent && toks[e].kind != tPara && toks[e].kind != tQuote {
 		if toks[e].punct(',') {
 			comma = e
+			if _, ok := isCue(toks, e+1); ok && inverted < 0 && !isParticiple(toks[e+1].low) {
+				inverted = e
+			}
 		}
 		e++
 	}
-	if comma < 0 || e >= len(toks) || !toks[e-1].punct('.') || e-comma > 12 {
+	if e == k+1 || !toks[e-1].punct('.') {
+		return attribution{}, false
+	}
+	if inverted >= 0 && inverted-k < maxWindow {
+		// An inverted cue after the writer's words, its speaker described
+		// at length: "“…,” since so many cases were close, said Lee Ross,
+		// who teaches law at Tulane." (testdata/cues.txt)
+		v := inverted + 1
+		n, _ := isCue(toks, v)
+		if subj := forwardNP(toks, v+n, e); subj.kind == npProper || subj.kind == npNominal {
+			return x.resolve(subj, toks[v:v+n])
+		}
+	}
+	if comma < 0 || e-comma > 12 || e-k > maxWindow {
 		return attribution{}, false
 	}
 	for v := comma + 1; v < e; v++ {
