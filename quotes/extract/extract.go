@@ -758,6 +758,18 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 		}
 		return x.afterCue(lo - 1)
 	}
+	if toks[v-1].is("and", "but", "then") {
+		// A verb in the past before "and": when Cruz knocked Rubio on trade
+		// and called him a "moderate" (testdata/partial.txt).
+		for u := v - 2; u > lo; u-- {
+			if !pastTense(&toks[u]) {
+				continue
+			}
+			if subj := backwardNP(toks, u, lo); subj.kind == npProper || subj.kind == npPronoun {
+				return x.resolve(subj, nil)
+			}
+		}
+	}
 	return attribution{}, false
 }
 

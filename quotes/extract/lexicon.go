@@ -276,6 +276,9 @@ nonetheless nevertheless similarly likewise ultimately overall besides otherwise
 var openingAdverbs = set(`then now later still also again finally meanwhile however instead indeed thus
 eventually ultimately soon recently earlier afterwards`)
 
+// indefinites stand as a subject for people the article does not name.
+var indefinites = set(`some several others many both few most`)
+
 // possessivePronouns open a noun phrase as its owner.
 var possessivePronouns = set(`his her their its our my your`)
 

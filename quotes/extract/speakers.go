@@ -75,6 +75,11 @@ func backwardNP(toks []token, v, lo int) np {
 		return np{}
 	}
 	t := &toks[j]
+	if t.kind == tWord && indefinites[t.low] && (j == lo || toks[j-1].kind != tWord || toks[j-1].is("and", "but", "while")) {
+		// Some chanted "USA!"; Several said …: the article names no one
+		// (testdata/partial.txt).
+		return np{kind: npNominal, lo: j, hi: j + 1, words: []string{t.low}}
+	}
 	if t.kind == tWord && pronouns[t.low] {
 		if t.low == "who" && j-2 >= lo && toks[j-1].punct(',') {
 			return walkBack(toks, j-2, lo)
