@@ -41,7 +41,8 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 	if err != nil {
 		return nil, err
 	}
-	var must []query.Query
+	headP := parsed{text: head, words: p.words}
+	var plans []query.Query
 	if len(completions) > 0 {
 		alts := make([]query.Query, 0, len(completions))
 		for _, c := range completions {
@@ -51,27 +52,38 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 				p.words = append(p.words, word{exact: c, stem: string(stems[0].Term), stop: stopWords[c]})
 			}
 		}
-		must = append(must, query.NewDisjunctionQuery(alts))
+		done := query.NewDisjunctionQuery(alts)
+		if len(headP.words) == 0 {
+			plans = append(plans, done)
+		} else {
+			// Every word typed so far, then (when none holds them all)
+			// any of them, as Search does; the completed word must match.
+			all := wordClauses(headP)
+			for _, w := range all {
+				unscored(w)
+			}
+			plans = append(plans,
+				query.NewBooleanQuery(append(all, done), []query.Query{textQuery(headP)}, nil),
+				query.NewBooleanQuery([]query.Query{done}, []query.Query{textQuery(headP)}, nil))
+		}
 	} else if lastTok != "" {
 		return []quotes.Match{}, nil // nothing known starts that way
-	}
-	var bq query.Query
-	switch {
-	case len(must) > 0 && len(p.words) > len(completions):
-		headQ := textQuery(parsed{text: head, words: p.words[:len(p.words)-len(completions)]})
-		bq = query.NewBooleanQuery(must, []query.Query{headQ}, nil)
-	case len(must) > 0:
-		bq = must[0]
-	case len(p.words) > 0:
-		bq = textQuery(p)
-	default:
+	} else if len(p.words) > 0 {
+		plans = textPlans(p)
+	} else {
 		return []quotes.Match{}, nil
 	}
-	req := bleve.NewSearchRequestOptions(ix.filtered(guild, "", bq), limit, 0, false)
-	req.Fields = []string{fieldStored}
-	res, err := ix.b.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index: suggest: %w", err)
+	var res *bleve.SearchResult
+	for _, bq := range plans {
+		req := bleve.NewSearchRequestOptions(ix.filtered(guild, "", bq), limit, 0, false)
+		req.Fields = []string{fieldStored}
+		res, err = ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("index: suggest: %w", err)
+		}
+		if res.Total > 0 {
+			break
+		}
 	}
 	out := make([]quotes.Match, 0, len(res.Hits))
 	for _, h := range res.Hits {

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,8 +11,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"crypto/sha256"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -288,7 +285,7 @@ func newDocument(q quotes.Quote) (*document, error) {
 		Speaker: q.Speaker,
 		SpkKey:  speakerKeys(q.Guild, q.Speaker),
 		Guild:   guildTerm(q.Guild),
-		Rand:    randFor(q.ID),
+		Rand:    randBuckets(q.ID),
 		Stored:  string(js),
 	}, nil
 }
@@ -300,11 +297,14 @@ func guildTerm(guild string) string {
 	return guild
 }
 
-// randFor maps an ID to a fixed number in [0,1), so Random can pick a quote
-// with one range query instead of paging deep into the index.
-func randFor(id string) float64 {
-	sum := sha256.Sum256([]byte(id))
-	return float64(binary.BigEndian.Uint64(sum[:8])>>11) / (1 << 53)
+// randBuckets are the buckets of Random that hold the quote: the first one
+// and the first two characters of its ID. IDs are hashes, so each bucket of
+// a level holds about the same share of the quotes.
+func randBuckets(id string) []string {
+	if len(id) < 2 {
+		return []string{id}
+	}
+	return []string{id[:1], id[:2]}
 }
 
 // Get returns the quote with the given ID if guild may see it (it is in the

@@ -137,11 +137,61 @@ const minContentWords = 3
 // textQuery builds the bleve query for a search or who-said: phrase matches
 // first (exact wording above English word forms), then as many of the words
 // as possible, each by its stem or, for a word the index does not know, by
-// the nearest spellings.
+// the nearest spellings. It scores every quote holding any of the words, so
+// its cost grows with the words' postings: see allWordsQuery.
 func textQuery(p parsed) query.Query {
-	if len(p.words) == 0 {
+	words := wordClauses(p)
+	if len(words) == 0 {
 		return query.NewMatchNoneQuery()
 	}
+	return query.NewDisjunctionQuery(append([]query.Query{query.NewDisjunctionQuery(words)}, phraseClauses(p)...))
+}
+
+// allWordsQuery matches the quotes that hold every word textQuery asks for
+// and scores them exactly as textQuery does. A conjunction is driven by its
+// rarest word, so at a million quotes it costs a few thousand postings where
+// textQuery's disjunction costs hundreds of thousands; callers fall back to
+// textQuery when it finds too little.
+func allWordsQuery(p parsed) query.Query {
+	words := wordClauses(p)
+	if len(words) == 0 {
+		return query.NewMatchNoneQuery()
+	}
+	// The conjunction only selects: boost 0 keeps it out of the score,
+	// which comes from the optional textQuery alone.
+	for _, w := range words {
+		unscored(w)
+	}
+	return query.NewBooleanQuery([]query.Query{query.NewConjunctionQuery(words)},
+		[]query.Query{textQuery(p)}, nil)
+}
+
+// textPlans are the queries for p to try in turn until one matches: every
+// word, then any word. A one-word query needs only the first.
+func textPlans(p parsed) []query.Query {
+	if len(wordClauses(p)) < 2 {
+		return []query.Query{textQuery(p)}
+	}
+	return []query.Query{allWordsQuery(p), textQuery(p)}
+}
+
+// unscored sets boost 0 on q's leaves (bleve ignores a disjunction's own
+// boost), so q matches without adding to the score.
+func unscored(q query.Query) {
+	switch q := q.(type) {
+	case *query.DisjunctionQuery:
+		for _, d := range q.Disjuncts {
+			unscored(d)
+		}
+	case query.BoostableQuery:
+		q.SetBoost(0)
+	}
+}
+
+// wordClauses are the query's word matches: each word by its stem or, for a
+// word the index does not know, by the nearest spellings. Each call builds
+// new clauses.
+func wordClauses(p parsed) []query.Query {
 	// Common words match half the collection each: as terms they cost much
 	// and say little beside three or more rarer words, so then they count
 	// only inside the phrase queries. A fragment made mostly of them ("you
@@ -173,16 +223,21 @@ func textQuery(p parsed) query.Query {
 		}
 		words = append(words, q)
 	}
-	should := []query.Query{query.NewDisjunctionQuery(words)}
-	if len(p.words) > 1 {
-		exact := query.NewMatchPhraseQuery(p.text)
-		exact.SetField(fieldExact)
-		exact.SetBoost(2)
-		stem := query.NewMatchPhraseQuery(p.text)
-		stem.SetField(fieldText)
-		should = append(should, exact, stem)
+	return words
+}
+
+// phraseClauses match the query's text as a phrase, exact wording counting
+// twice English word forms; none for a one-word query.
+func phraseClauses(p parsed) []query.Query {
+	if len(p.words) < 2 {
+		return nil
 	}
-	return query.NewDisjunctionQuery(should)
+	exact := query.NewMatchPhraseQuery(p.text)
+	exact.SetField(fieldExact)
+	exact.SetBoost(2)
+	stem := query.NewMatchPhraseQuery(p.text)
+	stem.SetField(fieldText)
+	return []query.Query{exact, stem}
 }
 
 // clip cuts s to at most n bytes, at a word boundary when there is one, and

@@ -16,7 +16,9 @@ import (
 // by a speaker whose name matches q.Speaker. Any word form matches ("believe"
 // finds "believes"); exact phrases rank first; a word the index does not know
 // is matched with up to one typo (two edits for words of six letters or
-// more). Matches carry highlight spans. When nothing matches, Results has a
+// more). The matches are the quotes that hold every word of q.Text (common
+// words aside when there are three others); only when there are none, the
+// quotes that hold some of them. Matches carry highlight spans. When nothing matches, Results has a
 // Suggestion built from known words and speakers.
 //
 // An empty q.Text lists the speaker's quotes (or all quotes) in index order.
@@ -27,17 +29,21 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 	if err != nil {
 		return quotes.Results{}, err
 	}
-	var bq query.Query
-	if strings.TrimSpace(q.Text) == "" {
-		bq = query.NewMatchAllQuery()
-	} else {
-		bq = textQuery(p)
+	plans := []query.Query{query.NewMatchAllQuery()}
+	if strings.TrimSpace(q.Text) != "" {
+		plans = textPlans(p)
 	}
-	req := bleve.NewSearchRequestOptions(ix.filtered(q.Guild, q.Speaker, bq), limit, offset, false)
-	req.Fields = []string{fieldStored}
-	res, err := ix.b.SearchInContext(ctx, req)
-	if err != nil {
-		return quotes.Results{}, fmt.Errorf("index: search: %w", err)
+	var res *bleve.SearchResult
+	for _, bq := range plans {
+		req := bleve.NewSearchRequestOptions(ix.filtered(q.Guild, q.Speaker, bq), limit, offset, false)
+		req.Fields = []string{fieldStored}
+		res, err = ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return quotes.Results{}, fmt.Errorf("index: search: %w", err)
+		}
+		if res.Total > 0 {
+			break
+		}
 	}
 	out := quotes.Results{Total: int(res.Total), Matches: make([]quotes.Match, 0, len(res.Hits))}
 	for _, h := range res.Hits {

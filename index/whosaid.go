@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/quotebot/quotebot/quotes"
 )
@@ -16,6 +17,7 @@ import (
 const (
 	whoSaidHits      = 40   // top quotes weighed as evidence
 	minCoverage      = 0.6  // a quote must hold this weighted share of the phrase's words
+	minAlign         = 0.6  // … and this share of them in the phrase's order (see align)
 	otherQuoteWeight = 0.35 // each further matching quote adds this share of its score
 	alignBoost       = 3.0  // weight of a verbatim match over scattered words (see align)
 )
@@ -40,21 +42,51 @@ func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) (
 	for _, w := range p.words {
 		allStop = allStop && w.stop
 	}
-	req := bleve.NewSearchRequestOptions(ix.filtered(guild, "", textQuery(p)), whoSaidHits, 0, false)
-	req.Fields = []string{fieldStored}
-	res, err := ix.b.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index: who said: %w", err)
+	var order []*candidate
+	// Quotes holding every word are searched first; only when none of them
+	// is good evidence are quotes holding some of the words weighed.
+	for _, bq := range textPlans(p) {
+		req := bleve.NewSearchRequestOptions(ix.filtered(guild, "", bq), whoSaidHits, 0, false)
+		req.Fields = []string{fieldStored}
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("index: who said: %w", err)
+		}
+		if order, err = ix.weigh(p, allStop, res.Hits); err != nil {
+			return nil, err
+		}
+		if len(order) > 0 {
+			break
+		}
 	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].evidence > order[j].evidence })
+	var total float64
+	for _, c := range order {
+		total += c.evidence
+	}
+	out := make([]quotes.Attribution, 0, min(limit, len(order)))
+	for _, c := range order[:min(limit, len(order))] {
+		c.Score = c.evidence
+		c.Confidence = c.evidence / total * c.coverage
+		out = append(out, c.Attribution)
+	}
+	return out, nil
+}
 
-	type candidate struct {
-		quotes.Attribution
-		evidence float64
-		coverage float64
-	}
+// candidate is a speaker and the evidence that they said the phrase.
+type candidate struct {
+	quotes.Attribution
+	evidence float64
+	coverage float64
+}
+
+// weigh turns who-said hits into speakers, each with the evidence of their
+// matching quotes, in the order they were first met. Quotes that hold too
+// little of the phrase are no evidence.
+func (ix *Index) weigh(p parsed, allStop bool, hits search.DocumentMatchCollection) ([]*candidate, error) {
 	byKey := make(map[string]*candidate)
 	var order []*candidate
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		q, err := decodeHit(h)
 		if err != nil {
 			return nil, err
@@ -63,7 +95,7 @@ func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) (
 			continue
 		}
 		mi := ix.inspect(p, q.Text)
-		if mi.coverage < minCoverage || (allStop && (mi.align < 1 || len(p.seq) < 2)) {
+		if mi.coverage < minCoverage || mi.align < minAlign || (allStop && (mi.align < 1 || len(p.seq) < 2)) {
 			continue
 		}
 		// A quote that holds the phrase nearly verbatim is far better
@@ -84,16 +116,5 @@ func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) (
 		}
 		c.evidence += otherQuoteWeight * score
 	}
-	sort.SliceStable(order, func(i, j int) bool { return order[i].evidence > order[j].evidence })
-	var total float64
-	for _, c := range order {
-		total += c.evidence
-	}
-	out := make([]quotes.Attribution, 0, min(limit, len(order)))
-	for _, c := range order[:min(limit, len(order))] {
-		c.Score = c.evidence
-		c.Confidence = c.evidence / total * c.coverage
-		out = append(out, c.Attribution)
-	}
-	return out, nil
+	return order, nil
 }
