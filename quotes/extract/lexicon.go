@@ -279,6 +279,21 @@ eventually ultimately soon recently earlier afterwards`)
 // indefinites stand as a subject for people the article does not name.
 var indefinites = set(`some several others many both few most`)
 
+// partyWords and demonymWords describe people and are no one's name:
+// Republican, Democrat, American.
+var partyWords = set(`republican republicans democrat democrats democratic conservative conservatives liberal liberals
+libertarian independent independents gop progressive progressives socialist evangelical evangelicals catholic catholics
+christian christians muslim muslims jewish jews latino latinos hispanic hispanics`)
+
+var demonymWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, d := range demonyms {
+		m[strings.ToLower(d)] = true
+		m[strings.ToLower(d)+"s"] = true
+	}
+	return m
+}()
+
 // possessivePronouns open a noun phrase as its owner.
 var possessivePronouns = set(`his her their its our my your`)
 
@@ -322,7 +337,7 @@ america europe asia africa washington london paris moscow beijing tehran jerusal
 chicago boston atlanta miami houston dallas detroit philadelphia baltimore denver seattle phoenix
 cleveland orlando manhattan brooklyn queens bronx harlem hollywood silicon valley street avenue road
 states united kingdom republic union nations emirates county city town island islands river lake
-capitol hill beach park district state
+capitol hill beach park district state tower
 `)
 
 // placePrefixes open the names of places: New York, San Diego, Fort Worth.
