@@ -524,7 +524,9 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			// "… emailed supporters saying": the noun is the verb's object,
 			// and the speaker the sentence's subject; "with a spokesman
 			// saying" keeps its noun.
-			if b := &toks[subj.lo-1]; b.kind == tWord && b.text == b.low && !b.is("with", "and", "as") && !npStop[b.low] {
+			// So is a noun after a preposition: Thiel wrote in a statement to
+			// Wired explaining … (testdata/partial.txt).
+			if b := &toks[subj.lo-1]; b.kind == tWord && b.text == b.low && !b.is("with", "and", "as") && (!npStop[b.low] || prepositions[b.low]) {
 				if a, ok := x.sentenceSubject(lo, v, true); ok {
 					a.cue = toks[v].text
 					return a, true
@@ -686,8 +688,10 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 			break
 		}
 	}
-	if i+1 < k && toks[i].capital() && strings.HasSuffix(toks[i].low, "ed") && toks[i+1].low == "by" {
-		// Led by the council speaker, the rally denounced …
+	if i+1 < k && toks[i].capital() && strings.HasSuffix(toks[i].low, "ed") && !isGivenName(toks[i].low) &&
+		(toks[i+1].low == "by" || len(toks[i].low) > 5 && prepositions[toks[i+1].text]) {
+		// Led by the council speaker, the rally denounced …; Preceded at the
+		// lectern by …, Trump launched … (testdata/subjects.txt)
 		j := i
 		for j < k && j-i < 20 && !toks[j].punct(',') {
 			j++

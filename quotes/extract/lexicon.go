@@ -269,12 +269,12 @@ asked according speaking read see watch related click follow sign update editor'
 var openers = set(`outside inside near around across behind beyond throughout although though whereas whether because unless until once if asked speaking earlier later meanwhile instead still however yesterday today last this
 in on at after before during when while as since following despite under with without for from amid
 first second third finally indeed then now again also yet thus therefore moreover furthermore plus
-nonetheless nevertheless similarly likewise ultimately overall besides otherwise instead`)
+nonetheless nevertheless similarly likewise ultimately overall besides otherwise instead soon perhaps`)
 
 // openingAdverbs open a sentence without a comma before its subject: "Then
 // Trump went on the attack" (testdata/subjects.txt).
 var openingAdverbs = set(`then now later still also again finally meanwhile however instead indeed thus
-eventually ultimately soon recently earlier afterwards`)
+eventually ultimately soon recently earlier afterwards perhaps maybe`)
 
 // indefinites stand as a subject for people the article does not name.
 var indefinites = set(`some several others many both few most`)

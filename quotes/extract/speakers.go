@@ -298,7 +298,7 @@ func forwardNP(toks []token, i, hi int) np {
 			i += 2 // former secretary of state Hillary Rodham Clinton
 			continue
 		}
-		if i > first && toks[i-1].capital() && det == "" && !titles[t.low] {
+		if i > first && toks[i-1].capital() && det == "" && !titles[t.low] && !titleBeforeName(toks, i, hi) {
 			if isPossessive(toks[i-1].text) {
 				// Iran's missile sites: a thing the name owns, not the name.
 				det = "'s"
@@ -349,6 +349,17 @@ func forwardNP(toks []token, i, hi int) np {
 		n.role = appositionRole(toks[i+1 : e])
 	}
 	return n
+}
+
+// titleBeforeName reports whether the lower-case words from i end in a
+// title before a name: said Ayotte campaign manager Jon Kohan
+// (testdata/roles.txt).
+func titleBeforeName(toks []token, i, hi int) bool {
+	j := i
+	for j < hi && j-i < 4 && toks[j].kind == tWord && toks[j].text == toks[j].low && !npStop[toks[j].low] {
+		j++
+	}
+	return j > i && j < hi && titles[toks[j-1].low] && toks[j].capital()
 }
 
 // appositionRole turns "the White House press secretary" into a role,
@@ -912,8 +923,18 @@ func (e *entities) description(head string, pos int) (mention, bool) {
 	found := false
 	end := e.before(pos)
 	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
-		if e.mentions[k].head == head && e.mentions[k].name != "" {
-			best, found = e.mentions[k], true
+		m := e.mentions[k]
+		h := m.head
+		if h == "" && m.person && !strings.Contains(m.name, " ") {
+			// A last name takes the title its full name had: "Cruz" after
+			// "Sen. Ted Cruz" is the senator (testdata/roles.txt).
+			if f, ok := e.fullName(m.last, m.pos); ok {
+				h = f.head
+				m.name, m.role = f.name, f.role
+			}
+		}
+		if h == head && m.name != "" {
+			best, found = m, true
 			break
 		}
 	}
