@@ -10,7 +10,6 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/quotebot/quotebot/index"
 	"github.com/quotebot/quotebot/quotes"
 )
 
@@ -194,15 +193,8 @@ func TestWhoSaidQuality(t *testing.T) {
 		t.Skip("skipping: builds an index of 10.6k quotes")
 	}
 	qs := loadShared(t, "quotable", "fortunes")
-	ix, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := newTestIndex(t, qs)
 	ctx := context.Background()
-	if _, err := ix.AddBatch(ctx, qs); err != nil {
-		t.Fatal(err)
-	}
 	right := map[string]int{}
 	total := map[string]int{}
 	for _, f := range rememberedFragments(qs, 100) {
@@ -236,5 +228,34 @@ func TestWhoSaidQuality(t *testing.T) {
 	}
 	if got := float64(right["typo"]) / float64(total["typo"]); got < 0.95 {
 		t.Errorf("who-said with a typo: %d / %d = %.3f right, want ≥ 0.95", right["typo"], total["typo"], got)
+	}
+}
+
+// TestWhoSaidNobodyOutside asks who said fragments of State of the Union
+// addresses, which are not in quotable or fortunes: the answer should be
+// nobody, not a guess, for at least 90 in 100.
+func TestWhoSaidNobodyOutside(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: builds an index of 10.6k quotes")
+	}
+	ix := newTestIndex(t, loadShared(t, "quotable", "fortunes"))
+	sotu := loadShared(t, "sotu")
+	ctx := context.Background()
+	frags := rememberedFragments(sotu[:20000], 20)
+	nobody := 0
+	for _, f := range frags {
+		got, err := ix.WhoSaid(ctx, "", f.text, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 {
+			nobody++
+		} else if testing.Verbose() {
+			t.Logf("guessed %q for [%s] %q", got[0].Speaker, f.kind, f.text)
+		}
+	}
+	t.Logf("nobody for %d / %d fragments from outside the collection", nobody, len(frags))
+	if float64(nobody) < 0.9*float64(len(frags)) {
+		t.Errorf("who-said answered nobody for %d / %d outside fragments, want ≥ 90%%", nobody, len(frags))
 	}
 }
