@@ -354,7 +354,7 @@ var namingVerbs = set(`called calling calls dubbed dubs named labeled labelled d
 
 // irregularPast are past-tense verbs without -ed: a noun phrase read forward
 // ends before one ("The men came …").
-var irregularPast = set(`came went took sought left goes sees saw made gave got found held led kept put ran stood
+var irregularPast = set(`read came went took sought left goes sees saw made gave got found held led kept put ran stood
 spoke wrote told brought thought felt heard knew met paid sent set sat won lost began became built bought
 caught chose drew drove fell fought forgot grew hid hit hung lay leapt lent let lit meant rang rose sang
 shook shot showed sold sought spent split spread stole struck swore taught tore threw understood woke wore`)

@@ -241,8 +241,8 @@ func walkBack(toks []token, j, lo int) np {
 	// An owner's name stands for the determiner: Sanders's campaign
 	// manager, Florida's Republican attorney general (testdata/roles.txt).
 	owner := len(words) > 1 && toks[first].capital() && isPossessive(words[0]) && knownNoun(head.low)
-	if det == "" && !personNouns[head.low] && !owner {
-		return np{}
+	if det == "" && !personNouns[head.low] && !owner && !(strings.HasSuffix(head.low, "s") && personSuffix(head.low)) {
+		return np{} // but plural people stand alone: federal prosecutors wrote (testdata/cues.txt)
 	}
 	if det == "" && len(words) > 2 && !owner {
 		return np{}
