@@ -118,6 +118,15 @@ func (ix *Index) suggestion(ctx context.Context, q quotes.Query, p parsed) (stri
 		if err != nil {
 			return "", err
 		}
+		if near != "" {
+			// The term dictionary is every guild's: a word only another
+			// guild's quotes hold must not be suggested, or it leaks.
+			if ok, err := ix.visibleTerm(ctx, q.Guild, fieldExact, near); err != nil {
+				return "", err
+			} else if !ok {
+				near = ""
+			}
+		}
 		if near == "" {
 			near = w.exact
 		} else {
@@ -129,6 +138,17 @@ func (ix *Index) suggestion(ctx context.Context, q quotes.Query, p parsed) (stri
 		return "", nil
 	}
 	return strings.Join(out, " "), nil
+}
+
+// visibleTerm reports whether some quote guild can see holds term in field.
+func (ix *Index) visibleTerm(ctx context.Context, guild, field, term string) (bool, error) {
+	req := bleve.NewSearchRequestOptions(ix.filtered(guild, "", termQuery(field, term)), 0, 0, false)
+	req.Score = "none"
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return false, fmt.Errorf("index: suggestion: %w", err)
+	}
+	return res.Total > 0, nil
 }
 
 // nearestTerm returns the known term of field closest to term (fewest edits,
