@@ -147,6 +147,14 @@ func readArticle(path string) (extract.Article, error) {
 	}
 	defer f.Close()
 	var buf bytes.Buffer
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		// Refuse a file too large before reading it, and read one of the
+		// right size into a buffer of the right size.
+		if fi.Size() > maxArticleBytes {
+			return extract.Article{}, fmt.Errorf("%s: larger than %d MB, not a news article", path, maxArticleBytes>>20)
+		}
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxArticleBytes+1)); err != nil {
 		return extract.Article{}, fmt.Errorf("read %s: %w", path, err)
 	}

@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/quotebot/quotebot/index"
 	"github.com/quotebot/quotebot/quotes"
@@ -70,6 +73,11 @@ func runQueryCommand(ctx context.Context, env *Env, fl *commonFlags, args []stri
 	if !*batch && text == "" {
 		return fmt.Errorf("%w: %s: say what to look for", errUsage, cmd.name)
 	}
+	if !*batch {
+		if err := checkQuery(text); err != nil {
+			return fmt.Errorf("%s: %w", cmd.name, err)
+		}
+	}
 	ix, err := openIndex(ctx, env, fl.indexDir)
 	if err != nil {
 		return err
@@ -95,6 +103,13 @@ func runQueryCommand(ctx context.Context, env *Env, fl *commonFlags, args []stri
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
+			continue
+		}
+		if err := checkQuery(line); err != nil {
+			// One bad line is answered with its error; the rest go on.
+			if err := enc.Encode(queryError{Query: truncate(line, 80), Error: err.Error()}); err != nil {
+				return err
+			}
 			continue
 		}
 		res, err := cmd.answer(ctx, ix, line)
@@ -207,4 +222,39 @@ func renderQuote(w io.Writer, q jsonQuote, color bool) {
 		who += " (" + src + ")"
 	}
 	fmt.Fprintf(w, "  %s  [%s]\n", who, q.ID)
+}
+
+// maxCLIQuery bounds a query on the command line, in characters: the index
+// reads only the first few hundred bytes of one anyway.
+const maxCLIQuery = 1000
+
+// checkQuery refuses what cannot be a query someone meant: invalid UTF-8,
+// control characters other than tabs, more than maxCLIQuery characters.
+func checkQuery(s string) error {
+	if !utf8.ValidString(s) {
+		return errors.New("the query is not valid UTF-8 text")
+	}
+	for _, r := range s {
+		if r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') {
+			return fmt.Errorf("the query contains control character %U", r)
+		}
+	}
+	if n := utf8.RuneCountInString(s); n > maxCLIQuery {
+		return fmt.Errorf("the query has %d characters; at most %d", n, maxCLIQuery)
+	}
+	return nil
+}
+
+// queryError is the --batch answer to a line that is not a query.
+type queryError struct {
+	Query string `json:"query"`
+	Error string `json:"error"`
+}
+
+// truncate cuts s to at most n runes, marking the cut with "…".
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }
