@@ -37,9 +37,11 @@ func TestHostileEveryInput(t *testing.T) {
 		"only spaces":            "   \t  ",
 	}
 	inputs := map[string]func(s string) *discordgo.Interaction{
-		"/quote query":   func(s string) *discordgo.Interaction { return load(t, "quote.json", setOption("query", s)) },
-		"/quote speaker": func(s string) *discordgo.Interaction { return load(t, "quote.json", withOptions(strOption("speaker", s, false))) },
-		"/who-said":      func(s string) *discordgo.Interaction { return load(t, "who_said.json", setOption("phrase", s)) },
+		"/quote query": func(s string) *discordgo.Interaction { return load(t, "quote.json", setOption("query", s)) },
+		"/quote speaker": func(s string) *discordgo.Interaction {
+			return load(t, "quote.json", withOptions(strOption("speaker", s, false)))
+		},
+		"/who-said": func(s string) *discordgo.Interaction { return load(t, "who_said.json", setOption("phrase", s)) },
 		"autocomplete query": func(s string) *discordgo.Interaction {
 			return load(t, "quote_autocomplete_query.json", setOption("query", s))
 		},
