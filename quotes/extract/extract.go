@@ -769,7 +769,8 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 			if !pastTense(&toks[u]) {
 				continue
 			}
-			if subj := backwardNP(toks, u, lo); subj.kind == npProper || subj.kind == npPronoun {
+			if subj := backwardNP(toks, u, lo); subj.kind == npProper || subj.kind == npPronoun ||
+				subj.kind == npNominal && speakerNoun(lower(subj.words[len(subj.words)-1])) {
 				return x.resolve(subj, nil)
 			}
 		}

@@ -78,6 +78,7 @@ executive editor columnist commentator activist organizer chairperson treasurer 
 coach captain commander general colonel lieutenant sergeant admiral agent detective lawyer counsel
 businessman businesswoman billionaire entrepreneur mogul magnate author writer historian scientist
 researcher expert president's ex-president former acting interim then-candidate
+actor actress singer comedian rapper producer prosecutor diplomat envoy rabbi imam bishop priest staffer
 `)
 
 // personNouns head descriptions of people: "the senator", "a campaign
@@ -95,6 +96,12 @@ predecessor successor colleague colleagues rival rivals opponent opponents ally 
 neighbour citizen citizens member members leader leaders people person residents observers
 lady men women students justice latter former radioman host
 representative rep. sen. gov. democrat republican veteran doctor nurse officer agent detective
+actor actress singer comedian star celebrity athlete coach player artist musician rapper director producer
+prosecutor prosecutors judge judges attorneys lawyers agents officers soldiers troops delegates donors
+governors senators lawmakers legislators mayors candidates nominees leaders members voters workers
+economists scientists researchers historians strategists pollsters consultants operatives insiders
+adviser advisers aide aides staffer staffers volunteer volunteers organizer organizers founder founders
+pastor priest bishop rabbi imam cleric minister ministers diplomat diplomats envoy envoys
 `)
 
 // abbreviations keep their period: it does not end a sentence.

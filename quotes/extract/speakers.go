@@ -119,7 +119,7 @@ func backwardNP(toks []token, v, lo int) np {
 					// Helen Marsh, promised … (testdata/headline.txt); the
 					// primary, Gov. John Kasich (R-OH), said …
 					n := np{kind: npProper, lo: subj.lo, hi: j} // the phrase opens with the description
-					if knownNoun(lower(subj.words[len(subj.words)-1])) {
+					if hasTitle(subj.words) {
 						n.role = strings.Join(subj.words, " ")
 					}
 					for _, t := range name {
@@ -195,6 +195,9 @@ func walkBack(toks []token, j, lo int) np {
 		if t.low == "of" && i > lo && i < j && toks[i-1].capital() && toks[i+1].capital() {
 			continue // Secretary of State John Kerry
 		}
+		if t.low == "of" && i > lo && i < j && titles[toks[i-1].low] && toks[i+1].kind == tWord {
+			continue // the former secretary of state mocked (testdata/partial.txt)
+		}
 		if !npWord(t) {
 			break
 		}
@@ -241,11 +244,11 @@ func walkBack(toks []token, j, lo int) np {
 	// An owner's name stands for the determiner: Sanders's campaign
 	// manager, Florida's Republican attorney general (testdata/roles.txt).
 	owner := len(words) > 1 && toks[first].capital() && isPossessive(words[0]) && knownNoun(head.low)
-	if det == "" && !personNouns[head.low] && !owner && !(strings.HasSuffix(head.low, "s") && personSuffix(head.low)) {
+	if det == "" && !personNouns[head.low] && !owner && !(strings.HasSuffix(head.low, "s") && (personSuffix(head.low) || personNouns[strings.TrimSuffix(head.low, "s")])) {
 		return np{} // but plural people stand alone: federal prosecutors wrote (testdata/cues.txt)
 	}
-	if det == "" && len(words) > 2 && !owner {
-		return np{}
+	if det == "" && len(words) > 2 && !owner && !allCapital(toks[first:hi-1]) {
+		return np{} // but an organisation's people: Border Patrol agents (testdata/partial.txt)
 	}
 	if timeWords[head.low] {
 		return np{} // "a report this month charging …"
@@ -349,6 +352,17 @@ func forwardNP(toks []token, i, hi int) np {
 		n.role = appositionRole(toks[i+1 : e])
 	}
 	return n
+}
+
+// hasTitle reports whether words hold an office or a function: "former
+// secretary of state".
+func hasTitle(words []string) bool {
+	for _, w := range words {
+		if knownNoun(lower(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleBeforeName reports whether the lower-case words from i end in a
@@ -705,7 +719,8 @@ func looksLikeName(name []string) bool {
 // person, an organisation, or a text that speaks for one (the statement,
 // the report).
 func speakerNoun(w string) bool {
-	return personNouns[w] || organisationWords[w] || sourceNouns[w] || personSuffix(w)
+	return personNouns[w] || organisationWords[w] || sourceNouns[w] || personSuffix(w) ||
+		strings.HasSuffix(w, "s") && personNouns[w[:len(w)-1]] // agents, critics
 }
 
 // personSuffix reports whether w ends the way nouns for people do:
