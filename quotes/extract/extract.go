@@ -459,7 +459,10 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	// testdata/partial.txt) or after a colon ("Cruz continued:",
 	// testdata/colon.txt).
 	if k > lo {
-		return x.sentenceSubject(lo, k, false)
+		if a, ok := x.sentenceSubject(lo, k, false); ok {
+			return a, true
+		}
+		return x.verbSubject(lo, k)
 	}
 	if colon := x.colonBefore(k); colon >= 0 {
 		lo := colon
@@ -712,6 +715,32 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	}
 	a, ok := x.resolve(subj, nil)
 	return a, ok
+}
+
+// verbSubject attributes the words at token k to the name right before the
+// last verb in the past tense ahead of them in their sentence, when the
+// sentence opens with a phrase too long to skip: In his 2004 speech, a
+// testimonial to John Kerry, Mr. Obama decried the "spin masters"
+// (testdata/subjects.txt).
+func (x *extractor) verbSubject(lo, k int) (attribution, bool) {
+	toks := x.toks
+	if q := x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]; titleCase(q) || len(strings.Fields(q)) < 4 {
+		return attribution{}, false // a title or a term, not words said
+	}
+	for v := k - 1; v > lo && k-v < maxWindow; v-- {
+		if toks[v].kind == tQuote {
+			return attribution{}, false
+		}
+		if !pastTense(&toks[v]) || copulas[toks[v].low] {
+			continue
+		}
+		subj := backwardNP(toks, v, lo)
+		if subj.kind != npProper && subj.kind != npPronoun || subj.lo > lo && toks[subj.lo-1].kind == tWord {
+			return attribution{}, false
+		}
+		return x.resolve(subj, nil)
+	}
+	return attribution{}, false
 }
 
 // adverbLike reports whether the word at i reads as an adverb or a
