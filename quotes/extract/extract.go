@@ -249,6 +249,16 @@ func cueSubjects(toks []token) map[string]bool {
 		if k > 0 && toks[k-1].capital() && !sentenceWords[toks[k-1].low] && !dayWords[toks[k-1].low] && !months[toks[k-1].low] {
 			m[strings.ToLower(stripPossessive(toks[k-1].text))] = true
 		}
+		if k > 0 && (toks[k-1].punct(',') || toks[k-1].kind == tQuote) {
+			// Inverted: "…," said Haines, 44. (testdata/antecedents.txt)
+			j := k + 1
+			for j < len(toks) && j-k <= 4 && toks[j].capital() {
+				j++
+			}
+			if j > k+1 && (j >= len(toks) || toks[j].kind != tWord) && !sentenceWords[toks[j-1].low] && !dayWords[toks[j-1].low] {
+				m[strings.ToLower(stripPossessive(toks[j-1].text))] = true
+			}
+		}
 	}
 	return m
 }

@@ -417,6 +417,18 @@ func appositionRole(ts []token) string {
 	return "" // no office or function in it: "now 81 and retired"
 }
 
+// reportedClause reports whether the word at i stands in a clause that
+// reports speech, after a cue verb and "that" earlier in its sentence:
+// Gingrich noted that both Obama and Biden have survived … (testdata/antecedents.txt).
+func reportedClause(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && i-j < 16 && toks[j].sent == toks[i].sent && toks[j].kind == tWord; j-- {
+		if toks[j].low == "that" && j > 0 && cueVerbs[toks[j-1].low] {
+			return true
+		}
+	}
+	return false
+}
+
 // A mention is a proper noun phrase outside quotations, as pronoun and
 // surname resolution see it.
 type mention struct {
@@ -487,12 +499,16 @@ func collectMentions(toks []token, subjects map[string]bool) *entities {
 		// the subject of reported speech: "Pence said Trump will …".
 		// Nor after a preposition: "the move against Sanders could …" is
 		// about the move (testdata/antecedents.txt).
-		embedded := i > 0 && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that" || prepositions[toks[i-1].low])
+		embedded := i > 0 && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that" || prepositions[toks[i-1].low]) ||
+			reportedClause(toks, i)
 		// After an inverted cue it is the cue's subject: "…, said Grant
 		// Green, a former official." (testdata/pronoun.txt).
 		inverted := i > 1 && cueVerbs[toks[i-1].low] && (toks[i-2].punct(',') || toks[i-2].kind == tQuote) &&
 			(j >= len(toks) || toks[j].kind != tWord)
-		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || inverted ||
+		// So is a name in an apposition before a verb: And a third, Daniel
+		// Traynor, said … (testdata/antecedents.txt).
+		appositive := i > 0 && toks[i-1].punct(',') && j+1 < len(toks) && toks[j].punct(',') && beforeVerb(&toks[j+1])
+		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || inverted || appositive ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && beforeVerb(&toks[j])
 		m.possessive = isPossessive(toks[j-1].text)
 		if m.name != "" {
