@@ -529,8 +529,16 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return x.resolve(subj, toks[v:v+n])
 		}
+		if toks[v-1].punct(',') && !isParticiple(toks[v].low) {
+			// Inverted after an opening word: But, said Solovey, "…"; In
+			// other words, explained the moderator: "…" (testdata/cues.txt)
+			subj := forwardNP(toks, v+n, k)
+			if (subj.kind == npProper || subj.kind == npNominal) && subj.hi < k && (toks[subj.hi].punct(',') || toks[subj.hi].punct(':')) {
+				return x.resolve(subj, toks[v:v+n])
+			}
+		}
 		subj := backwardNP(toks, v, lo)
-		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(lower(subj.words[len(subj.words)-1])) {
+		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(subj.headWord()) {
 			return attribution{}, false
 		}
 		if isParticiple(toks[v].low) && subj.lo > lo {
@@ -715,7 +723,7 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	if subj.kind == npNone || subj.hi >= k {
 		return attribution{}, false
 	}
-	if subj.kind == npNominal && !speakerNoun(lower(subj.words[len(subj.words)-1])) {
+	if subj.kind == npNominal && !speakerNoun(subj.headWord()) {
 		return attribution{}, false // "The timing of …", "his willingness …"
 	}
 	if h := subj.hi; !cued && toks[h].kind == tWord && copulas[toks[h].low] &&
@@ -809,7 +817,7 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 				continue
 			}
 			if subj := backwardNP(toks, u, lo); subj.kind == npProper || subj.kind == npPronoun ||
-				subj.kind == npNominal && speakerNoun(lower(subj.words[len(subj.words)-1])) {
+				subj.kind == npNominal && speakerNoun(subj.headWord()) {
 				return x.resolve(subj, nil)
 			}
 		}

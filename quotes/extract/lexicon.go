@@ -78,7 +78,7 @@ executive editor columnist commentator activist organizer chairperson treasurer 
 coach captain commander general colonel lieutenant sergeant admiral agent detective lawyer counsel
 businessman businesswoman billionaire entrepreneur mogul magnate author writer historian scientist
 researcher expert president's ex-president former acting interim then-candidate
-actor actress singer comedian rapper producer prosecutor diplomat envoy rabbi imam bishop priest staffer
+actor actress singer comedian rapper producer prosecutor diplomat envoy rabbi imam bishop priest staffer moderator
 `)
 
 // personNouns head descriptions of people: "the senator", "a campaign
@@ -101,7 +101,7 @@ prosecutor prosecutors judge judges attorneys lawyers agents officers soldiers t
 governors senators lawmakers legislators mayors candidates nominees leaders members voters workers
 economists scientists researchers historians strategists pollsters consultants operatives insiders
 adviser advisers aide aides staffer staffers volunteer volunteers organizer organizers founder founders
-pastor priest bishop rabbi imam cleric minister ministers diplomat diplomats envoy envoys
+pastor priest bishop rabbi imam cleric minister ministers diplomat diplomats envoy envoys moderator moderators
 `)
 
 // abbreviations keep their period: it does not end a sentence.
@@ -132,7 +132,7 @@ close familiar ago known
 var adverbs = set(`
 also later then has had have once previously recently reportedly repeatedly again further simply
 quickly immediately just originally initially earlier afterwards finally would will had
-first flatly angrily bluntly calmly firmly frequently often publicly privately separately
+first flatly angrily bluntly calmly firmly frequently often publicly privately separately only even simply
 `)
 
 // dayWords are skipped together with "on" between a subject and its verb

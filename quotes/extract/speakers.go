@@ -23,6 +23,17 @@ type np struct {
 	words  []string
 	det    string // the determiner it opened with, lower case
 	role   string // from an apposition: "Josh Earnest, the White House press secretary,"
+	// head is the description's head noun, lower case, when it is not the
+	// last word: "spokesman" in "a spokesman for Bernie Sanders".
+	head string
+}
+
+// headWord returns the head noun of a description, lower case.
+func (n np) headWord() string {
+	if n.head != "" {
+		return n.head
+	}
+	return lower(n.words[len(n.words)-1])
 }
 
 // maxNP bounds the words of one noun phrase and of one apposition.
@@ -143,7 +154,7 @@ func backwardNP(toks []token, v, lo int) np {
 		return np{}
 	}
 	n := walkBack(toks, j, lo)
-	if n.kind == npNone || n.kind == npNominal && !speakerNoun(lower(n.words[len(n.words)-1])) {
+	if n.kind == npNone || n.kind == npNominal && !speakerNoun(n.headWord()) {
 		// A relative clause between subject and verb: a White House
 		// official who spoke anonymously … said.
 		for w := j; w > lo && w > j-maxAppo; w-- {
@@ -212,6 +223,19 @@ func walkBack(toks []token, j, lo int) np {
 	}
 	if first >= hi {
 		return np{}
+	}
+	if det == "" && i > lo && i >= 0 && toks[i].is("for", "of", "at", "with") && toks[i+1].capital() && toks[j].capital() {
+		// A description with its owner: a spokesman for Bernie Sanders
+		// could only quip (testdata/roles.txt).
+		if d := walkBack(toks, i-1, lo); d.kind == npNominal && d.head == "" && knownNoun(d.headWord()) {
+			d.head = d.headWord()
+			d.words = append(d.words, toks[i].text)
+			for k := i + 1; k < hi; k++ {
+				d.words = append(d.words, toks[k].text)
+			}
+			d.hi = hi
+			return d
+		}
 	}
 	words := make([]string, 0, hi-first)
 	for k := first; k < hi; k++ {
@@ -1005,7 +1029,7 @@ func (e *entities) speakerOf(n np, toks []token, pos int, affiliation string) (s
 		}
 		return s, r, ok
 	case npNominal:
-		head := strings.ToLower(n.words[len(n.words)-1])
+		head := n.headWord()
 		return e.nominal(n, head, pos, affiliation)
 	}
 	return "", "", false
