@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -35,6 +36,11 @@ type Index struct {
 	// writeMu serialises writes, so the check for an existing ID and the
 	// write that follows are atomic.
 	writeMu sync.Mutex
+
+	// writes counts writes; it tells cached dictionary reads (see
+	// completions) that they may be stale.
+	writes atomic.Uint64
+	comp   completionCache
 }
 
 const versionKey = "quotebot_mapping_version"
@@ -251,6 +257,7 @@ func (ix *Index) addChunk(qs []quotes.Quote, offset int) (BatchStats, []Rejected
 		st.Added++
 	}
 	if batch.Size() > 0 {
+		defer ix.writes.Add(1)
 		// With unsafe_batch off (the default), Batch returns once the
 		// segment is persisted: an acknowledged write survives a crash.
 		if err := ix.b.Batch(batch); err != nil {
@@ -347,6 +354,7 @@ func (ix *Index) Delete(ctx context.Context, guild, id string) error {
 	if q.Guild != guild {
 		return fmt.Errorf("index: quote %s: %w", id, quotes.ErrNotFound)
 	}
+	defer ix.writes.Add(1)
 	batch := ix.b.NewBatch()
 	batch.Delete(id)
 	if err := ix.b.Batch(batch); err != nil {
