@@ -12,6 +12,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -21,6 +22,7 @@ import (
 type importResult struct {
 	Quotes  int     `json:"quotes"`
 	Seconds float64 `json:"seconds"`
+	CPU     float64 `json:"cpu_seconds"` // user + system time of the process
 	HWMKB   int     `json:"hwm_kb"`
 }
 
@@ -49,6 +51,16 @@ func vmHWM() int {
 		}
 	}
 	return -1
+}
+
+// cpuSeconds is the CPU time the process has used so far, less sensitive to
+// other load on a shared machine than wall time.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return -1
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 func writeJSON(v any) error {
@@ -88,7 +100,7 @@ func childImport(args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(importResult{Quotes: n, Seconds: secs, HWMKB: vmHWM()})
+	return writeJSON(importResult{Quotes: n, Seconds: secs, CPU: cpuSeconds(), HWMKB: vmHWM()})
 }
 
 // childServe: bench serve -engine E -dir D -queries F -round R -rounds N
@@ -106,6 +118,8 @@ func childServe(args []string) error {
 	budget := fs.Duration("budget", 20*time.Second, "time per kind")
 	warm := fs.Int("warmup", 10, "untimed queries per kind first")
 	profDir := fs.String("profiledir", "", "write a CPU profile per kind here")
+	slow := fs.Duration("slow", 0, "list queries slower than this on stderr")
+	repeat := fs.Int("repeat", 1, "run each query this many times and keep the fastest (for comparing changes on a loaded machine)")
 	fs.Parse(args)
 
 	raw, err := os.ReadFile(*qfile)
@@ -162,11 +176,19 @@ func childServe(args []string) error {
 				res.Skipped[k] = len(qs) - i
 				break
 			}
-			t := time.Now()
-			n, top, err := e.query(ctx, q)
-			d := time.Since(t)
-			if err != nil {
-				return err
+			var n int
+			var top string
+			d := time.Duration(1 << 62)
+			for range max(1, *repeat) {
+				t := time.Now()
+				n, top, err = e.query(ctx, q)
+				d = min(d, time.Since(t))
+				if err != nil {
+					return err
+				}
+			}
+			if *slow > 0 && d > *slow {
+				fmt.Fprintf(os.Stderr, "slow %s %s %q %q\n", d.Round(time.Microsecond), k, q.Text, q.Speaker)
 			}
 			res.Lat[k] = append(res.Lat[k], float64(d.Nanoseconds())/1e6)
 			if n == 0 {
