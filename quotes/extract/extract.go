@@ -72,7 +72,7 @@ func Quotations(a Article) []Quotation {
 			x.sentFirst = append(x.sentFirst, i)
 		}
 	}
-	x.ents = collectMentions(toks, cueSubjects(toks))
+	x.ents = collectMentions(toks, cueSubjects(toks), x.headlineEnd)
 	out := make([]Quotation, len(spans))
 	for i, s := range spans {
 		out[i] = Quotation{Text: text[s.start:s.end], Start: s.start, End: s.end}

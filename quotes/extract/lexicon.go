@@ -269,6 +269,7 @@ this that these those there here it its he she they we i you his her their our m
 what who why how where which not no yes then now still also however meanwhile instead though although
 because despite even just only more most some many much all both each every other another such
 asked according speaking read see watch related click follow sign update editor's note advertisement
+to of into about against like unlike via amid among people
 `)
 
 // openers start an adverbial phrase that comes before a sentence's subject
