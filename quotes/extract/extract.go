@@ -569,6 +569,9 @@ func (x *extractor) finalCue(k int) (attribution, bool) {
 	for e < len(toks) && e-k < 2*maxWindow && toks[e].sent == toks[k].sent && toks[e].kind != tPara && toks[e].kind != tQuote {
 		if toks[e].punct(',') {
 			comma = e
+			if e+1 >= len(toks) {
+				break
+			}
 			if _, ok := isCue(toks, e+1); ok && inverted < 0 && !isParticiple(toks[e+1].low) {
 				inverted = e
 			}
@@ -809,7 +812,7 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 		}
 		return x.afterCue(lo - 1)
 	}
-	if toks[v-1].is("and", "but", "then") {
+	if v > lo && toks[v-1].is("and", "but", "then") {
 		// A verb in the past before "and": when Cruz knocked Rubio on trade
 		// and called him a "moderate" (testdata/partial.txt).
 		for u := v - 2; u > lo; u-- {
