@@ -57,20 +57,10 @@ func TestLoad(t *testing.T) {
 	bulkFile := headLines(t, bulk, min(60_802, 2_500*seconds)*envInt(t, "QUOTEBOT_LOAD_IMPORT", 1))
 
 	pub, key := newKey(t)
-	cmd := exec.Command(bin, "serve", "--http", "127.0.0.1:0", "--ops", "127.0.0.1:0", "--index", dir)
-	cmd.Env = childEnv(map[string]string{"DISCORD_PUBLIC_KEY": pub, "QUOTEBOT_OPS_TOKEN": opsToken})
 	logs := &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = logs, logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	defer func() {
-		cmd.Process.Kill()
-		<-exited
-	}()
-	addrs := waitListening(t, logs, exited, "interactions", "ops")
+	srv := startProcess(t, bin, map[string]string{"DISCORD_PUBLIC_KEY": pub, "QUOTEBOT_OPS_TOKEN": opsToken}, logs, logs,
+		"serve", "--http", "127.0.0.1:0", "--ops", "127.0.0.1:0", "--index", dir)
+	addrs := waitListening(t, logs, srv.exited, "interactions", "ops")
 	url, ops := "http://"+addrs["interactions"]+"/interactions", "http://"+addrs["ops"]
 
 	gen := newLoadGen(t, base[0])
@@ -80,7 +70,7 @@ func TestLoad(t *testing.T) {
 		body, _ := gen.request(i)
 		ask(t, client, url, key, body)
 	}
-	rssBefore, heapBefore := rss(t, cmd.Process.Pid), heapInuse(t, ops)
+	rssBefore, heapBefore := rss(t, srv.cmd.Process.Pid), heapInuse(t, ops)
 
 	importDone := make(chan string, 1)
 	go func() {
@@ -134,7 +124,7 @@ func TestLoad(t *testing.T) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-	rssAfter, heapAfter := rss(t, cmd.Process.Pid), heapInuse(t, ops)
+	rssAfter, heapAfter := rss(t, srv.cmd.Process.Pid), heapInuse(t, ops)
 	var imported string
 	select {
 	case imported = <-importDone:

@@ -281,3 +281,28 @@ func lines(r io.Reader, ch chan<- string) {
 	}
 	close(ch)
 }
+
+// child is a quotebot process the test started.
+type child struct {
+	cmd    *exec.Cmd
+	exited chan struct{} // closed once it has exited; err is set then
+	err    error         // what Wait returned
+}
+
+// startProcess starts bin with args and env, its output going to stdout and
+// stderr, and kills it when the test ends if it is still running.
+func startProcess(t *testing.T, bin string, env map[string]string, stdout, stderr io.Writer, args ...string) *child {
+	t.Helper()
+	c := &child{cmd: exec.Command(bin, args...), exited: make(chan struct{})}
+	c.cmd.Env = childEnv(env)
+	c.cmd.Stdout, c.cmd.Stderr = stdout, stderr
+	if err := c.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { c.err = c.cmd.Wait(); close(c.exited) }()
+	t.Cleanup(func() {
+		c.cmd.Process.Kill()
+		<-c.exited
+	})
+	return c
+}

@@ -137,22 +137,14 @@ func TestSecretsNeverLogged(t *testing.T) {
 	delete(env, "DISCORD_TOKEN")
 	delete(env, "DISCORD_APP_ID")
 	env["DISCORD_TOKEN_FILE"] = writeFile(t, "token", secretToken)
-	cmd := exec.Command(bin, "serve", "--http", "127.0.0.1:0", "--ops", "127.0.0.1:0")
-	cmd.Env = childEnv(env)
 	dump := &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = dump, dump
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	waitListening(t, dump, exited, "interactions", "ops")
-	cmd.Process.Signal(syscall.SIGQUIT)
+	srv := startProcess(t, bin, env, dump, dump, "serve", "--http", "127.0.0.1:0", "--ops", "127.0.0.1:0")
+	waitListening(t, dump, srv.exited, "interactions", "ops")
+	srv.cmd.Process.Signal(syscall.SIGQUIT)
 	select {
-	case <-exited:
+	case <-srv.exited:
 	case <-time.After(time.Minute):
-		cmd.Process.Kill()
-		<-exited
+		t.Error("no exit a minute after SIGQUIT")
 	}
 	if !strings.Contains(dump.String(), "goroutine ") {
 		t.Errorf("SIGQUIT printed no goroutine dump:\n%.2000s", dump.String())

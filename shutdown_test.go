@@ -81,23 +81,15 @@ func TestSIGTERMDuringImport(t *testing.T) {
 	}
 	file := writeFile(t, "big.jsonl", b.String())
 
-	cmd := exec.Command(bin, "import", "--json", "--index", dir, file)
-	cmd.Env = childEnv(map[string]string{"QUOTEBOT_LOG_LEVEL": "debug"})
 	stdout, stderr := &syncBuffer{}, &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = stdout, stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	var waitErr error
-	go func() { waitErr = cmd.Wait(); close(exited) }()
-	waitFor(t, stderr, exited, "import batch written")
-	cmd.Process.Signal(syscall.SIGTERM)
-	<-exited
+	imp := startProcess(t, bin, map[string]string{"QUOTEBOT_LOG_LEVEL": "debug"}, stdout, stderr, "import", "--json", "--index", dir, file)
+	waitFor(t, stderr, imp.exited, "import batch written")
+	imp.cmd.Process.Signal(syscall.SIGTERM)
+	<-imp.exited
 
 	var ee *exec.ExitError
-	if !errors.As(waitErr, &ee) || ee.ExitCode() != exitInterrupted {
-		t.Fatalf("import after SIGTERM: %v, want exit %d; stderr:\n%s", waitErr, exitInterrupted, stderr.String())
+	if !errors.As(imp.err, &ee) || ee.ExitCode() != exitInterrupted {
+		t.Fatalf("import after SIGTERM: %v, want exit %d; stderr:\n%s", imp.err, exitInterrupted, stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "interrupted") || !strings.Contains(stderr.String(), "run it again") {
 		t.Errorf("stderr %q does not say the import was interrupted and how to go on", stderr.String())
@@ -130,21 +122,9 @@ func TestSIGTERMDuringInteractions(t *testing.T) {
 	bin := quotebotBinary(t)
 	dir := emptyIndex(t)
 	pub, key := newKey(t)
-	cmd := exec.Command(bin, "serve", "--http", "127.0.0.1:0", "--index", dir)
-	cmd.Env = childEnv(map[string]string{"DISCORD_PUBLIC_KEY": pub})
 	logs := &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = logs, logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	var waitErr error
-	go func() { waitErr = cmd.Wait(); close(exited) }()
-	defer func() {
-		cmd.Process.Kill()
-		<-exited
-	}()
-	url := "http://" + waitListening(t, logs, exited, "interactions")["interactions"] + "/interactions"
+	srv := startProcess(t, bin, map[string]string{"DISCORD_PUBLIC_KEY": pub}, logs, logs, "serve", "--http", "127.0.0.1:0", "--index", dir)
+	url := "http://" + waitListening(t, logs, srv.exited, "interactions")["interactions"] + "/interactions"
 
 	var (
 		mu       sync.Mutex
@@ -183,7 +163,7 @@ func TestSIGTERMDuringInteractions(t *testing.T) {
 					refused++
 					mu.Unlock()
 					select {
-					case <-exited:
+					case <-srv.exited:
 						return
 					case <-time.After(time.Millisecond):
 					}
@@ -216,12 +196,12 @@ func TestSIGTERMDuringInteractions(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Fatalf("fewer than 100 answers in a minute:\n%s", logs.String())
 	}
-	cmd.Process.Signal(syscall.SIGTERM)
-	<-exited
+	srv.cmd.Process.Signal(syscall.SIGTERM)
+	<-srv.exited
 	wg.Wait()
 
-	if waitErr != nil {
-		t.Errorf("serve after SIGTERM: %v, want exit 0; log:\n%s", waitErr, logs.String())
+	if srv.err != nil {
+		t.Errorf("serve after SIGTERM: %v, want exit 0; log:\n%s", srv.err, logs.String())
 	}
 	for _, p := range problems {
 		t.Errorf("a request got %s", p)
