@@ -216,7 +216,7 @@ func isCue(toks []token, k int) (int, bool) {
 	if t.low == "according" && k+1 < len(toks) && toks[k+1].low == "to" {
 		return 2, true // According to the Daily Caller, "…" (testdata/cues.txt)
 	}
-	if k+1 < len(toks) && toks[k+1].kind == tWord && (toks[k+1].low == "out" && pointVerbs[t.low] || toks[k+1].low == "on" && goVerbs[t.low]) {
+	if k+1 < len(toks) && toks[k+1].kind == tWord && (toks[k+1].low == "out" && pointVerbs[t.low] || toks[k+1].low == "on" && goVerbs[t.low] && clauseEnds(toks, k+2)) {
 		return 2, true // as The Hill pointed out, "…"; "…," Trump went on (testdata/cues.txt)
 	}
 	if t.text != t.low {
@@ -235,6 +235,12 @@ func isCue(toks []token, k int) (int, bool) {
 		return 2, true // as Amar put it, "…"
 	}
 	return 1, cueVerbs[t.low]
+}
+
+// clauseEnds reports whether nothing but punctuation, a quotation or "to"
+// and a verb follows at i: "went on," but not "goes on recess" (testdata/cues.txt).
+func clauseEnds(toks []token, i int) bool {
+	return i >= len(toks) || toks[i].kind != tWord || toks[i].low == "to" // goes on to slam …
 }
 
 // cueSubjects returns the last words of the proper nouns that stand as the

@@ -291,7 +291,7 @@ func forwardNP(toks []token, i, hi int) np {
 		return np{}
 	}
 	t := &toks[i]
-	if base := stripPossessive(t.low); base != t.low && pronouns[base] && base != "who" {
+	if base, _, _ := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'"); base != t.low && pronouns[base] && base != "who" {
 		// He's predicting … (testdata/antecedents.txt)
 		return np{kind: npPronoun, lo: i, hi: i + 1, words: []string{base}}
 	}
