@@ -93,7 +93,7 @@ func TestEvalPolNeAR(t *testing.T) {
 	// Floors a little below the figures measured when they were set, so that
 	// a regression fails.
 	floors := map[string]struct{ f1, speaker float64 }{
-		"train": {f1: 0.945, speaker: 0.885},
+		"train": {f1: 0.945, speaker: 0.89},
 		"dev":   {f1: 0.945, speaker: 0.895},
 	}
 	for _, split := range []string{"train", "dev"} {

@@ -735,6 +735,12 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	if subj.kind == npNominal && !speakerNoun(subj.headWord()) {
 		return attribution{}, false // "The timing of …", "his willingness …"
 	}
+	if subj.kind == npProper && !cued && len(subj.words) == 1 && !x.ents.nameLike(subj.words[0]) {
+		// A capitalised word opening the sentence that the article never
+		// capitalises elsewhere is a common noun: Audiences can expect …
+		// (testdata/subjects.txt).
+		return attribution{}, false
+	}
 	if h := subj.hi; !cued && toks[h].kind == tWord && copulas[toks[h].low] &&
 		!(h+1 < k && toks[h+1].kind == tWord && (strings.HasSuffix(toks[h+1].low, "ing") || strings.HasSuffix(toks[h+1].low, "ed"))) {
 		// "Trump is “a disaster”" is the writer's word, not Trump's.

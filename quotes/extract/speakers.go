@@ -500,6 +500,16 @@ type entities struct {
 	descs []mention
 	// lastPronoun is the last resolution of each pronoun.
 	lastPronoun map[string]pronounUse
+	// inner holds the lower-case words the text capitalises inside a
+	// sentence, where only names are capitalised.
+	inner map[string]bool
+}
+
+// nameLike reports whether a capitalised word can be a name: the text
+// capitalises it inside a sentence too, or it is a known first name.
+func (e *entities) nameLike(w string) bool {
+	lw := strings.ToLower(stripPossessive(w))
+	return e.inner[lw] || isGivenName(lw) || len(e.surnames[lw]) > 0
 }
 
 // maxLookback bounds the search for an antecedent, so that resolution stays
@@ -511,7 +521,12 @@ const maxLookback = 200
 // subjects are the last names of cue-verb subjects, which are people (or
 // organisations) even when no list knows them.
 func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *entities {
-	e := &entities{surnames: make(map[string][]int), firstNames: make(map[string][]int)}
+	e := &entities{surnames: make(map[string][]int), firstNames: make(map[string][]int), inner: make(map[string]bool)}
+	for i := 1; i < len(toks); i++ {
+		if toks[i].capital() && toks[i-1].kind == tWord && toks[i-1].sent == toks[i].sent {
+			e.inner[strings.ToLower(stripPossessive(toks[i].text))] = true
+		}
+	}
 	for i := 0; i < len(toks); {
 		first := i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara
 		if !toks[i].capital() || sentenceWords[toks[i].low] && !titles[toks[i].low] || first && openers[toks[i].low] ||
