@@ -524,7 +524,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 	e := &entities{surnames: make(map[string][]int), firstNames: make(map[string][]int), inner: make(map[string]bool)}
 	for i := 1; i < len(toks); i++ {
 		if toks[i].capital() && toks[i-1].kind == tWord && toks[i-1].sent == toks[i].sent {
-			e.inner[strings.ToLower(stripPossessive(toks[i].text))] = true
+			e.inner[stripPossessive(toks[i].low)] = true
 		}
 	}
 	for i := 0; i < len(toks); {
