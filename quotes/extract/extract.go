@@ -923,7 +923,26 @@ func (x *extractor) afterReport(k int) (attribution, bool) {
 		a, ok := x.resolve(subj, nil)
 		return a, ok
 	}
-	return attribution{}, false
+	// No cue: the person the sentence is about, when it opens with a name
+	// and a verb: Clinton touted her credentials. "We need …"
+	// (testdata/continuation.txt).
+	subj := forwardNP(toks, lo, p)
+	if subj.kind != npProper || subj.hi >= p || !beforeVerb(&toks[subj.hi]) && !presentTense(&toks[subj.hi]) ||
+		len(subj.words) == 1 && !x.ents.nameLike(subj.words[0]) {
+		return attribution{}, false
+	}
+	m := x.ents.makeMention(append([]string(nil), subj.words...), nil)
+	if m.org || !m.person && len(x.ents.surnames[m.last]) == 0 {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
+}
+
+// presentTense reports whether t looks like a verb in the third person
+// present: supports, touts.
+func presentTense(t *token) bool {
+	return t.kind == tWord && t.text == t.low && len(t.low) > 3 && strings.HasSuffix(t.low, "s") &&
+		!strings.HasSuffix(t.low, "ss") && !npStop[t.low] && !personNouns[t.low]
 }
 
 // resolve turns a subject noun phrase and its cue into an attribution.
