@@ -560,7 +560,36 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 				}
 			}
 		}
+		if a, ok := x.outerReport(lo, subj.lo); ok {
+			return a, true
+		}
 		return x.resolve(subj, toks[v:v+n])
+	}
+	return attribution{}, false
+}
+
+// outerReport finds the speaker whose report holds a nested one: in "Trump
+// said Fox executives were calling “every 15 minutes”" the quoted words are
+// Trump's. It looks for a cue before token e in the sentence from lo whose
+// clause runs on to e, and returns that cue's named subject
+// (testdata/partial.txt).
+func (x *extractor) outerReport(lo, e int) (attribution, bool) {
+	toks := x.toks
+	for u := lo + 1; u < e; u++ {
+		n, ok := isCue(toks, u)
+		if !ok || isParticiple(toks[u].low) || toks[u].low == "according" || namingVerbs[toks[u].low] || quotingVerbs[toks[u].low] {
+			continue
+		}
+		for w := u + n; w < e; w++ {
+			if toks[w].kind != tWord || toks[w].is("and", "but", "while", "whereas") {
+				return attribution{}, false
+			}
+		}
+		subj := backwardNP(toks, u, lo)
+		if subj.kind != npProper && subj.kind != npPronoun {
+			return attribution{}, false
+		}
+		return x.resolve(subj, toks[u:u+n])
 	}
 	return attribution{}, false
 }

@@ -355,6 +355,10 @@ var placePrefixes = set(`new san santa los las el la south north east west fort 
 var timeWords = set(`month months year years week weeks day days time times night nights hour hours minute minutes
 decade decades century morning afternoon evening weekend moment period season`)
 
+// quotingVerbs hand the words to someone else: "she quoted her predecessor,
+// who called the bridge …" is the predecessor's.
+var quotingVerbs = set(`quote quotes quoted cite cites cited echo echoes echoed recalled recalls`)
+
 // namingVerbs report a name or a label more often than words: after one, a
 // description must name someone who speaks ("the loophole called an
 // “inversion”" is no speaker).
