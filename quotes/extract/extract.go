@@ -322,6 +322,16 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 				// according to CNN (testdata/cues.txt).
 				return attribution{}, false
 			}
+			if !opens && toks[k-1].kind == tWord && isParticiple(toks[k-1].low) && toks[k-1].sent == toks[k].sent {
+				// The quotation sits in a participle's phrase after the
+				// subject: Mr. Manafort, citing “…,” said the candidate
+				// could … (testdata/partial.txt).
+				lo := x.sentFirst[toks[k].sent]
+				if a, ok := x.sentenceSubject(lo, k-1, true); ok {
+					a.cue = toks[v].text
+					return a, true
+				}
+			}
 			subj = forwardNP(toks, v+n, hi)
 		} else {
 			subj = backwardNP(toks, v, j)
