@@ -154,6 +154,13 @@ func backwardNP(toks []token, v, lo int) np {
 		return np{}
 	}
 	n := walkBack(toks, j, lo)
+	if n.kind == npNominal && n.lo-2 >= lo && toks[n.lo-1].is("in", "at", "during", "on", "through") {
+		// A phrase between the subject and its verb: Trump in his
+		// announcement speech called … (testdata/roles.txt).
+		if p := walkBack(toks, n.lo-2, lo); p.kind == npProper {
+			return p
+		}
+	}
 	if n.kind == npNone || n.kind == npNominal && !speakerNoun(n.headWord()) {
 		// A relative clause between subject and verb: a White House
 		// official who spoke anonymously … said.
