@@ -485,6 +485,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	// testdata/partial.txt) or after a colon ("Cruz continued:",
 	// testdata/colon.txt).
 	if k > lo {
+		if a, ok := x.labelBefore(lo, k); ok {
+			return a, true
+		}
 		if a, ok := x.sentenceSubject(lo, k, false); ok {
 			return a, true
 		}
@@ -787,6 +790,24 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	}
 	a, ok := x.resolve(subj, nil)
 	return a, ok
+}
+
+// labelBefore reads a name set before a colon as a label, after a dash or
+// "from": "… - HuffPollster: “…”", "More from Jones: “…”"
+// (testdata/colon.txt).
+func (x *extractor) labelBefore(lo, k int) (attribution, bool) {
+	toks := x.toks
+	if k-2 < lo || !toks[k-1].punct(':') {
+		return attribution{}, false
+	}
+	subj := walkBack(toks, k-2, lo)
+	if subj.kind != npProper || subj.lo <= lo {
+		return attribution{}, false
+	}
+	if b := &toks[subj.lo-1]; !(b.punct('-') || b.punct('—') || b.punct('–') || b.low == "from") {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
 }
 
 // verbSubject attributes the words at token k to the name right before the

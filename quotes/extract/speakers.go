@@ -298,6 +298,9 @@ func forwardNP(toks []token, i, hi int) np {
 		return np{}
 	}
 	t := &toks[i]
+	if prepositions[t.text] {
+		return np{} // "…, wrote of Ms. Merkel:" names no speaker (testdata/cues.txt)
+	}
 	if base, _, _ := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'"); base != t.low && pronouns[base] && base != "who" {
 		// He's predicting … (testdata/antecedents.txt)
 		return np{kind: npPronoun, lo: i, hi: i + 1, words: []string{base}}
