@@ -112,7 +112,7 @@ func backwardNP(toks []token, v, lo int) np {
 			if toks[a].punct(open) {
 				subj := walkBack(toks, a-1, lo)
 				if subj.kind == npProper && open == ',' && (subj.lo > lo && toks[subj.lo-1].is("of", "from", "in", "at") ||
-					subj.hi-subj.lo == 1 && placeLike(&toks[subj.lo])) {
+					subj.hi-subj.lo == 1 && placeLike(&toks[subj.lo]) && subj.lo > lo && toks[subj.lo-1].punct(',')) {
 					// A place in the apposition: Cory James, 22, of Flint,
 					// Mich., said … (testdata/roles.txt).
 					continue
