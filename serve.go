@@ -27,7 +27,7 @@ const shutdownTimeout = 20 * time.Second
 // Discord bot over the gateway (DISCORD_TOKEN and DISCORD_APP_ID), or, with
 // --http, the HTTP interactions endpoint (DISCORD_PUBLIC_KEY). It runs until
 // ctx is done, then finishes the interactions in flight and closes the index.
-func runServe(ctx context.Context, env *Env, args []string) error {
+func runServe(ctx context.Context, env *Env, args []string) (errOut error) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	httpAddr := fs.String("http", "", "serve the HTTP interactions endpoint POST /interactions on `ADDR` instead of the gateway")
@@ -67,11 +67,15 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if *opsAddr != "" {
 		ops := b.OpsHandler(reg)
 		ops.Handle("POST /import", importHandler(ctx, env, ix, cfg.OpsToken, maxRemoteImport))
-		stop, err := serveHTTP(env, "ops", *opsAddr, ops)
+		stop, err := serveHTTP(env, "ops", *opsAddr, ops, shutdownTimeout)
 		if err != nil {
 			return err
 		}
-		defer stop()
+		defer func() {
+			if err := stop(); err != nil && errOut == nil {
+				errOut = err
+			}
+		}()
 	}
 
 	if *httpAddr == "" {
@@ -92,19 +96,21 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("POST /interactions", e)
-	stop, err := serveHTTP(env, "interactions", *httpAddr, mux)
+	stop, err := serveHTTP(env, "interactions", *httpAddr, mux, shutdownTimeout)
 	if err != nil {
 		return err
 	}
 	<-ctx.Done()
-	stop()
+	err = stop()
 	e.Wait()
-	return nil
+	return err
 }
 
-// serveHTTP listens on addr and serves h until the returned stop is called;
-// stop lets requests in flight finish, for up to shutdownTimeout.
-func serveHTTP(env *Env, name, addr string, h http.Handler) (stop func(), err error) {
+// serveHTTP listens on addr and serves h until the returned stop is called.
+// stop lets requests in flight finish, for up to timeout; if some are still
+// running then, it gives up on them and returns an error wrapping
+// errInterrupted, so that the exit status says work was cut short.
+func serveHTTP(env *Env, name, addr string, h http.Handler, timeout time.Duration) (stop func() error, err error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("serve: %s: %w", name, err)
@@ -125,13 +131,17 @@ func serveHTTP(env *Env, name, addr string, h http.Handler) (stop func(), err er
 			env.Log.Error("server stopped", "server", name, "err", err)
 		}
 	}()
-	return func() {
-		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	return func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		if err := srv.Shutdown(ctx); err != nil {
+		err := srv.Shutdown(ctx)
+		if err != nil {
 			env.Log.Warn("shutdown", "server", name, "err", err)
+			srv.Close()
+			err = fmt.Errorf("serve: %w: %s: requests still running after %v were cut off", errInterrupted, name, timeout)
 		}
 		<-done
+		return err
 	}, nil
 }
 

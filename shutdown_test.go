@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"os"
 	"os/exec"
@@ -215,5 +216,42 @@ func TestSIGTERMDuringInteractions(t *testing.T) {
 	t.Logf("%d answered (%d saves acknowledged), %d refused while stopping", answered, len(saved), refused)
 	if _, err := os.Stat(filepath.Join(dir, "store", "root.bolt")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestStopCutsOffLateRequests stops a server while a request is still being
+// answered past the shutdown timeout: stop says the work was cut short
+// (exit status 3), and with nothing in flight it says nothing.
+func TestStopCutsOffLateRequests(t *testing.T) {
+	logs := &syncBuffer{}
+	env := &Env{Log: slog.New(slog.NewTextHandler(logs, nil))}
+	started, release := make(chan struct{}), make(chan struct{})
+	defer close(release)
+	var once sync.Once
+	stop, err := serveHTTP(env, "slow", "127.0.0.1:0", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" {
+			once.Do(func() { close(started) })
+			<-release
+		}
+	}), 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + waitListening(t, logs, nil, "slow")["slow"]
+	if resp, err := http.Get(base + "/quick"); err == nil {
+		resp.Body.Close()
+	}
+	go http.Get(base + "/slow")
+	<-started
+	if err := stop(); !errors.Is(err, errInterrupted) {
+		t.Errorf("stop with a request in flight = %v, want errInterrupted", err)
+	}
+
+	stop, err = serveHTTP(env, "idle", "127.0.0.1:0", http.NotFoundHandler(), 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stop(); err != nil {
+		t.Errorf("stop with nothing in flight = %v", err)
 	}
 }
