@@ -70,7 +70,9 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 	} else if lastTok != "" {
 		return []quotes.Match{}, nil // nothing known starts that way
 	} else if len(p.words) > 0 {
-		plans = textPlans(p)
+		if plans, err = ix.textPlans(p); err != nil {
+			return nil, err
+		}
 	} else {
 		return []quotes.Match{}, nil
 	}

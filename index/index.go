@@ -38,7 +38,7 @@ type Index struct {
 	writeMu sync.Mutex
 
 	// writes counts writes; it tells cached dictionary reads (see
-	// completions) that they may be stale.
+	// completionCache) that they may be stale.
 	writes atomic.Uint64
 	comp   completionCache
 }
@@ -227,7 +227,7 @@ func (ix *Index) addChunk(qs []quotes.Quote, offset int) (BatchStats, []Rejected
 			st.Unchanged++
 			continue
 		}
-		d, err := newDocument(q)
+		d, err := newDocument(q, ix.commonPairs(q.Text))
 		if err != nil {
 			rejected = append(rejected, Rejected{Pos: offset + i, Err: err})
 			continue
@@ -282,7 +282,7 @@ func (ix *Index) existing(ids []string) (map[string]bool, error) {
 	return found, nil
 }
 
-func newDocument(q quotes.Quote) (*document, error) {
+func newDocument(q quotes.Quote, pairs []string) (*document, error) {
 	js, err := json.Marshal(q)
 	if err != nil {
 		return nil, fmt.Errorf("index: encode %s: %w", q.ID, err)
@@ -294,6 +294,7 @@ func newDocument(q quotes.Quote) (*document, error) {
 		Guild:   guildTerm(q.Guild),
 		Rand:    randBuckets(q.ID),
 		Stored:  string(js),
+		Pairs:   pairs,
 	}, nil
 }
 

@@ -21,6 +21,7 @@ const (
 	fieldGuild   = "g"       // owning guild, or sharedGuild
 	fieldRand    = "r"       // the ID's first one and two characters, for Random
 	fieldStored  = "q"       // the whole quote as JSON; the only stored field
+	fieldPairs   = "p"       // neighbouring words of the text where one is common (see commonPairs)
 
 	analyzerText  = "quotebot_text"
 	analyzerExact = "quotebot_exact"
@@ -31,7 +32,7 @@ const (
 
 	// mappingVersion is recorded in the index; an index built with another
 	// version is refused with a message saying how to rebuild it.
-	mappingVersion = "2"
+	mappingVersion = "3"
 )
 
 // document is what bleve indexes for one quote.
@@ -42,6 +43,7 @@ type document struct {
 	Guild   string   `json:"g"`
 	Rand    []string `json:"r"`
 	Stored  string   `json:"q"`
+	Pairs   []string `json:"p"`
 }
 
 // newMapping builds the index mapping. The choices, each measured against
@@ -53,6 +55,8 @@ type document struct {
 //   - Only the quote's JSON is stored; term vectors only on the two text
 //     fields, where phrase queries need positions.
 //   - No numeric fields and no doc values (see fieldRand).
+//   - Pairs of neighbouring words where one is common ("of the", "the
+//     congress"), so phrases of common words are cheap to find.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
 	im.ScoringModel = bindex.BM25Scoring
@@ -107,6 +111,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// would index 16 terms per quote (bleve's precision step of 4 bits) and
 	// doc values besides: it cost a quarter of bulk import time.
 	dm.AddFieldMappingsAt(fieldRand, kwField())
+	dm.AddFieldMappingsAt(fieldPairs, kwField())
 
 	stored := mapping.NewTextFieldMapping()
 	stored.Index = false

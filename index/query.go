@@ -166,13 +166,78 @@ func allWordsQuery(p parsed) query.Query {
 		[]query.Query{textQuery(p)}, nil)
 }
 
-// textPlans are the queries for p to try in turn until one matches: every
-// word, then any word. A one-word query needs only the first.
-func textPlans(p parsed) []query.Query {
-	if len(wordClauses(p)) < 2 {
-		return []query.Query{textQuery(p)}
+// broadAbove is how many quotes must hold even the rarest word of a query
+// before it counts as broad: then the quotes holding every word are too many
+// to rank quickly (tens of milliseconds at a million quotes), and those
+// holding the words as typed, side by side, are tried first.
+const broadAbove = 1000
+
+// textPlans are the queries for p to try in turn until one matches: for a
+// broad query, the words as typed, side by side (every pair of neighbouring
+// words); then every word; then any word. A one-word query needs only the
+// last.
+func (ix *Index) textPlans(p parsed) ([]query.Query, error) {
+	words := wordClauses(p)
+	if len(words) < 2 {
+		return []query.Query{textQuery(p)}, nil
 	}
-	return []query.Query{allWordsQuery(p), textQuery(p)}
+	plans := []query.Query{allWordsQuery(p), textQuery(p)}
+	pairs := ix.pairClauses(p.text)
+	if len(pairs) == 0 {
+		return plans, nil
+	}
+	_, _, rarest, err := ix.rarest(p, nil, 0)
+	if err != nil || rarest <= broadAbove {
+		return plans, err
+	}
+	// Every quote this plan finds holds the words side by side, so the
+	// words' scores rank them; phrase queries would add little but their
+	// cost (positions read for every quote).
+	must := append(pairs, wordClauses(p)...)
+	for _, w := range must[len(pairs):] {
+		unscored(w)
+	}
+	side := query.NewBooleanQuery(must, []query.Query{query.NewDisjunctionQuery(words)}, nil)
+	return append([]query.Query{side}, plans...), nil
+}
+
+// maxPairs bounds the word pairs one query asks for.
+const maxPairs = MaxQueryWords
+
+// commonPairs returns the pairs of neighbouring words of text (lower case,
+// as the exact field has them) in which at least one word is a stop word:
+// "of the", "the congress". They make a phrase of common words cheap to
+// find, as a conjunction is driven by its rarest term and "the congress" is
+// far rarer than "the". Pairs of two uncommon words are left out (the words
+// alone are rare enough), which keeps the dictionary small.
+func (ix *Index) commonPairs(text string) []string {
+	toks := ix.analyze(analyzerExact, text)
+	var out []string
+	for i := 1; i < len(toks); i++ {
+		a, b := string(toks[i-1].Term), string(toks[i].Term)
+		if toks[i].Position != toks[i-1].Position+1 || !(stopWords[a] || stopWords[b]) {
+			continue
+		}
+		out = append(out, a+" "+b)
+	}
+	return out
+}
+
+// pairClauses match text's pairs of neighbouring words that commonPairs
+// indexes, without adding to the score; none when it has no such pair.
+func (ix *Index) pairClauses(text string) []query.Query {
+	var out []query.Query
+	seen := make(map[string]bool)
+	for _, pair := range ix.commonPairs(text) {
+		if seen[pair] || len(out) == maxPairs {
+			continue
+		}
+		seen[pair] = true
+		q := termQuery(fieldPairs, pair)
+		q.SetBoost(0)
+		out = append(out, q)
+	}
+	return out
 }
 
 // unscored sets boost 0 on q's leaves (bleve ignores a disjunction's own

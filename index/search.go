@@ -18,7 +18,9 @@ import (
 // is matched with up to one typo (two edits for words of six letters or
 // more). The matches are the quotes that hold every word of q.Text (common
 // words aside when there are three others); only when there are none, the
-// quotes that hold some of them. Matches carry highlight spans. When nothing matches, Results has a
+// quotes that hold some of them. When even the rarest word is common (over
+// a thousand quotes hold it), the quotes that hold the words side by side, as
+// typed, come first: if there are any, they are the matches. Matches carry highlight spans. When nothing matches, Results has a
 // Suggestion built from known words and speakers.
 //
 // An empty q.Text lists the speaker's quotes (or all quotes) in index order.
@@ -31,7 +33,9 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 	}
 	plans := []query.Query{query.NewMatchAllQuery()}
 	if strings.TrimSpace(q.Text) != "" {
-		plans = textPlans(p)
+		if plans, err = ix.textPlans(p); err != nil {
+			return quotes.Results{}, err
+		}
 	}
 	var res *bleve.SearchResult
 	for _, bq := range plans {

@@ -42,10 +42,15 @@ func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) (
 	for _, w := range p.words {
 		allStop = allStop && w.stop
 	}
+	plans, err := ix.textPlans(p)
+	if err != nil {
+		return nil, err
+	}
 	var order []*candidate
-	// Quotes holding every word are searched first; only when none of them
-	// is good evidence are quotes holding some of the words weighed.
-	for _, bq := range textPlans(p) {
+	// Quotes holding every word are searched first (for a phrase of common
+	// words, quotes holding it side by side); only when none of them is good
+	// evidence are quotes holding some of the words weighed.
+	for _, bq := range plans {
 		req := bleve.NewSearchRequestOptions(ix.filtered(guild, "", bq), whoSaidHits, 0, false)
 		req.Fields = []string{fieldStored}
 		res, err := ix.b.SearchInContext(ctx, req)
