@@ -57,6 +57,9 @@ func importInto(ctx context.Context, name, dir, corpus string) (int, error) {
 			n += st.Added
 			return err
 		})
+		if err == nil {
+			err = ix.Compact(ctx)
+		}
 		if cerr := ix.Close(); err == nil {
 			err = cerr
 		}

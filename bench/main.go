@@ -104,7 +104,7 @@ func run(args []string) error {
 		if si%2 == 1 {
 			engines[0], engines[len(engines)-1] = engines[len(engines)-1], engines[0]
 		}
-		sr := sizeResult{n: n, imp: map[string]importResult{}, disk: map[string]int64{}, serve: map[string][]serveResult{}}
+		sr := sizeResult{n: n, imp: map[string]importResult{}, disk: map[string]int64{}, diskServed: map[string]int64{}, serve: map[string][]serveResult{}}
 		profDir := ""
 		if o.profile && si == len(o.sizes)-1 {
 			profDir, _ = filepath.Abs(filepath.Join(o.work, "profiles"))
@@ -150,6 +150,11 @@ func run(args []string) error {
 				sr.serve[e] = append(sr.serve[e], res)
 				logf("%d: %s round %d: cold %.0f ms, RSS %d MB", n, e, r, res.ColdMS, res.HWMKB>>10)
 			}
+		}
+		for _, e := range engines {
+			// Files a merge made obsolete are removed when the index
+			// is next opened: this is the size a server lives with.
+			sr.diskServed[e] = dirSize(filepath.Join(o.work, fmt.Sprint(n), e))
 		}
 		if profDir != "" {
 			sr.profiles = summarizeProfiles(self, profDir)

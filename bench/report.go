@@ -13,12 +13,14 @@ import (
 )
 
 type sizeResult struct {
-	n        int
-	imp      map[string]importResult
-	disk     map[string]int64
-	serve    map[string][]serveResult
-	dropped  bool
-	profiles map[string]string
+	n    int
+	imp  map[string]importResult
+	disk map[string]int64 // after import
+	// diskServed is the size after serving, once obsolete files are gone
+	diskServed map[string]int64
+	serve      map[string][]serveResult
+	dropped    bool
+	profiles   map[string]string
 }
 
 type report struct {
@@ -200,7 +202,8 @@ func (rep report) sizeTable(b *strings.Builder, sr sizeResult) {
 	w("| bulk import, quotes/s | %.0f | %.0f | %s (time) |\n", sr.rate(q), sr.rate(f), ratio(sr.rate(f), sr.rate(q)))
 	w("| quotes imported | %d | %d | |\n", sr.imp[q].Quotes, sr.imp[f].Quotes)
 	w("| import CPU time (user + system), s | %.1f | %.1f | %s |\n", sr.imp[q].CPU, sr.imp[f].CPU, ratio(sr.imp[q].CPU, sr.imp[f].CPU))
-	w("| on disk, MB | %d | %d | %s |\n", sr.disk[q]>>20, sr.disk[f]>>20, ratio(float64(sr.disk[q]), float64(sr.disk[f])))
+	w("| on disk after import, MB | %d | %d | %s |\n", sr.disk[q]>>20, sr.disk[f]>>20, ratio(float64(sr.disk[q]), float64(sr.disk[f])))
+	w("| on disk after serving, MB | %d | %d | %s |\n", sr.diskServed[q]>>20, sr.diskServed[f]>>20, ratio(float64(sr.diskServed[q]), float64(sr.diskServed[f])))
 	w("| peak RSS import, MB | %s | %s | %s |\n", mb(sr.imp[q].HWMKB), mb(sr.imp[f].HWMKB), ratio(float64(sr.imp[q].HWMKB), float64(sr.imp[f].HWMKB)))
 	w("| peak RSS serving, MB | %s | %s | %s |\n", mb(sr.maxRSS(q)), mb(sr.maxRSS(f)), ratio(float64(sr.maxRSS(q)), float64(sr.maxRSS(f))))
 	cs := func(e string) string {
