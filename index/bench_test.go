@@ -24,6 +24,10 @@ func benchIndex(b *testing.B) (*index.Index, []fragment) {
 	if _, err := ix.AddBatch(context.Background(), qs); err != nil {
 		b.Fatal(err)
 	}
+	// As after `quotebot import`: one segment, no merging while measured.
+	if err := ix.Compact(context.Background()); err != nil {
+		b.Fatal(err)
+	}
 	return ix, rememberedFragments(qs, 100)
 }
 
