@@ -68,20 +68,22 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 
 // filtered scopes bq to guild and, when speaker is set, to quotes whose
 // speaker's name contains every word of it. Neither filter changes scores.
+//
+// The speaker's words join bq's conjunction, unscored, rather than filter its
+// matches: one speaker's quotes are few, and a conjunction is driven by its
+// rarest clause, where a filter is asked about every match of bq ("people"
+// by Lincoln would read every quote holding "people").
 func (ix *Index) filtered(guild, speaker string, bq query.Query) query.Query {
-	filters := []query.Query{guildFilter(guild)}
+	must := []query.Query{bq}
 	if speaker = strings.TrimSpace(clip(speaker, quotes.MaxSpeakerLen)); speaker != "" {
 		m := query.NewMatchQuery(speaker)
 		m.SetField(fieldSpeaker)
 		m.SetOperator(query.MatchQueryOperatorAnd)
-		filters = append(filters, m)
+		m.SetBoost(0)
+		must = append(must, m)
 	}
-	b := query.NewBooleanQuery([]query.Query{bq}, nil, nil)
-	if len(filters) == 1 {
-		b.AddFilter(filters[0])
-	} else {
-		b.AddFilter(query.NewConjunctionQuery(filters))
-	}
+	b := query.NewBooleanQuery(must, nil, nil)
+	b.AddFilter(guildFilter(guild))
 	return b
 }
 
