@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
+	"math"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -20,7 +22,9 @@ import (
 // words aside when there are three others); only when there are none, the
 // quotes that hold some of them. When even the rarest word is common (over
 // a thousand quotes hold it), the quotes that hold the words side by side, as
-// typed, come first: if there are any, they are the matches. Matches carry highlight spans. When nothing matches, Results has a
+// typed, come first: if there are any, they are the matches. When it is
+// very common (over 20,000), the matches are those of a fixed sample of the
+// quotes (1 in 32 or 1 in 1,024), and Total counts those. Matches carry highlight spans. When nothing matches, Results has a
 // Suggestion built from known words and speakers.
 //
 // An empty q.Text lists the speaker's quotes (or all quotes) in index order.
@@ -35,6 +39,22 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 	if strings.TrimSpace(q.Text) != "" {
 		if plans, err = ix.textPlans(p); err != nil {
 			return quotes.Results{}, err
+		}
+		_, _, rarest, err := ix.rarest(p, nil, 0)
+		if err != nil {
+			return quotes.Results{}, err
+		}
+		if rarest > searchSampleAbove && rarest != math.MaxUint64 {
+			// Ranking every match of such common words costs tens of
+			// milliseconds at a million quotes: a sample of them is
+			// searched first, the same one for the same words, so that
+			// its pages stay put. Only an empty sample searches all.
+			bucket := sampleBucket(q.Text, rarest)
+			sampled := make([]query.Query, 0, 2*len(plans))
+			for _, bq := range plans {
+				sampled = append(sampled, query.NewConjunctionQuery([]query.Query{bucket, bq}))
+			}
+			plans = append(sampled, plans...)
 		}
 	}
 	var res *bleve.SearchResult
@@ -64,6 +84,27 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 		}
 	}
 	return out, nil
+}
+
+// searchSampleAbove is how many quotes must hold the rarest word of a search
+// before Search ranks a sample of the matches: one of Random's 32 buckets,
+// or one of its 1,024 when the words are commoner still.
+const searchSampleAbove = 20000
+
+// sampleBucket picks the bucket of Random (see randBuckets) that a search
+// for text ranks: the same for the same text, and small enough that about
+// a few thousand of the rarest word's count quotes are in it.
+func sampleBucket(text string, count uint64) query.Query {
+	h := fnv.New32a()
+	h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(text), " "))))
+	sum := h.Sum32()
+	b := []byte{idAlphabet[sum%32], idAlphabet[(sum/32)%32]}
+	if count/32 <= 4000 {
+		b = b[:1]
+	}
+	t := termQuery(fieldRand, string(b))
+	t.SetBoost(0)
+	return t
 }
 
 // filtered scopes bq to guild and, when speaker is set, to quotes whose
