@@ -533,9 +533,14 @@ const maxLookback = 200
 // organisations) even when no list knows them.
 func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *entities {
 	e := &entities{surnames: make(map[string][]int), firstNames: make(map[string][]int), inner: make(map[string]bool)}
+	// lowers holds the words the text writes in lower case.
+	lowers := make(map[string]bool)
+	opener := -1 // a name that follows a skipped word opening its sentence
 	for i := 1; i < len(toks); i++ {
 		if toks[i].capital() && toks[i-1].kind == tWord && toks[i-1].sent == toks[i].sent {
 			e.inner[stripPossessive(toks[i].low)] = true
+		} else if toks[i].kind == tWord && toks[i].text == toks[i].low {
+			lowers[toks[i].low] = true
 		}
 	}
 	for i := 0; i < len(toks); {
@@ -547,6 +552,16 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			// Outside Carrier's plant, …: the opener is no part of a name
 			// (testdata/antecedents.txt).
 			i++
+			continue
+		}
+		if first && i+1 < len(toks) && toks[i+1].capital() && toks[i+1].sent == toks[i].sent && lowers[toks[i].low] && !e.nameLike(toks[i].text) {
+			// A word opening the sentence that the article writes in lower
+			// case elsewhere, and never capitalises inside a sentence, is no
+			// part of the name after it: Until Mr. Comey spoke, …; Should
+			// Hale leave, … (testdata/antecedents.txt). The name still
+			// opens the sentence: Former Rep. Chris Shays was …
+			i++
+			opener = i
 			continue
 		}
 		j := i
@@ -580,7 +595,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			}
 			appositive = beforeVerb(&toks[a+1])
 		}
-		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || inverted || appositive ||
+		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && beforeVerb(&toks[j])
 		m.possessive = isPossessive(toks[j-1].text)
 		if m.name != "" {
