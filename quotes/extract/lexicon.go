@@ -302,6 +302,12 @@ var demonymWords = func() map[string]bool {
 	return m
 }()
 
+// subordinators open a clause inside a sentence: a name right after one is
+// the clause's subject, not the sentence's. Not "while" and "whereas": the
+// name after them is often the subject of a second main clause (Sanders held
+// a rally while Clinton hosted an event).
+var subordinators = set(`who whom whose what whether if because although though unless`)
+
 // possessivePronouns open a noun phrase as its owner.
 var possessivePronouns = set(`his her their its our my your`)
 

@@ -477,6 +477,17 @@ func reportedClause(toks []token, i int) bool {
 	return false
 }
 
+// clauseOpensSentence reports whether only conjunctions stand before the
+// word at i in its sentence: "But if Carson implied …, he …".
+func clauseOpensSentence(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && toks[j].sent == toks[i].sent && toks[j].kind != tPara; j-- {
+		if !toks[j].is("but", "and", "so", "yet", "still") && !toks[j].punct(',') {
+			return false
+		}
+	}
+	return true
+}
+
 // A mention is a proper noun phrase outside quotations, as pronoun and
 // surname resolution see it.
 type mention struct {
@@ -580,7 +591,12 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// the subject of reported speech: "Pence said Trump will …".
 		// Nor after a preposition: "the move against Sanders could …" is
 		// about the move (testdata/antecedents.txt).
-		embedded := i > 0 && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that" || prepositions[toks[i-1].low]) ||
+		// Nor in a clause inside the sentence after its main one: "… to
+		// explain to her who Ali was" is about the father who explains; but
+		// "Though Trump was not willing …, he …" is about Trump
+		// (testdata/antecedents.txt).
+		embedded := i > 0 && !first && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that" || prepositions[toks[i-1].low] ||
+			subordinators[toks[i-1].low] && !clauseOpensSentence(toks, i-1)) ||
 			reportedClause(toks, i) || verbObject(toks, i)
 		// After an inverted cue it is the cue's subject: "…, said Grant
 		// Green, a former official." (testdata/pronoun.txt).
