@@ -548,9 +548,11 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return x.resolve(subj, toks[v:v+n])
 		}
-		if toks[v-1].punct(',') && !isParticiple(toks[v].low) {
+		if toks[v-1].punct(',') && !isParticiple(toks[v].low) && !listenerVerbs[toks[v].low] {
 			// Inverted after an opening word: But, said Solovey, "…"; In
-			// other words, explained the moderator: "…" (testdata/cues.txt)
+			// other words, explained the moderator: "…" (testdata/cues.txt).
+			// Never after "told": Dever, who …, told POLITICO, "…" names
+			// the listener (testdata/cues.txt).
 			subj := forwardNP(toks, v+n, k)
 			if (subj.kind == npProper || subj.kind == npNominal) && subj.hi < k && (toks[subj.hi].punct(',') || toks[subj.hi].punct(':')) {
 				return x.resolve(subj, toks[v:v+n])

@@ -302,6 +302,10 @@ var demonymWords = func() map[string]bool {
 	return m
 }()
 
+// listenerVerbs take the listener as their object: "told POLITICO" names
+// who heard the words, never who said them.
+var listenerVerbs = set(`told tells tell asked asks ask informed assured reminded`)
+
 // subordinators open a clause inside a sentence: a name right after one is
 // the clause's subject, not the sentence's. Not "while" and "whereas": the
 // name after them is often the subject of a second main clause (Sanders held
