@@ -477,6 +477,28 @@ func reportedClause(toks []token, i int) bool {
 	return false
 }
 
+// describedPerson reports whether the name ending before token j is
+// described as a person right after it: an age, or an apposition whose noun
+// names people: Jillian Chase, 27, a Tinder user in New York, said …
+// (testdata/antecedents.txt).
+func describedPerson(toks []token, j int) bool {
+	if j+2 >= len(toks) || !toks[j].punct(',') || toks[j+1].kind != tWord {
+		return false
+	}
+	if w := toks[j+1].low; w[0] >= '0' && w[0] <= '9' && toks[j+2].punct(',') {
+		return true
+	}
+	if !toks[j+1].is("a", "an") {
+		return false
+	}
+	for k := j + 2; k < len(toks) && k-j <= 6 && toks[k].kind == tWord; k++ {
+		if w := toks[k].low; toks[k].text == w && (personNouns[w] || personSuffix(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseOpensSentence reports whether only conjunctions stand before the
 // word at i in its sentence: "But if Carson implied …, he …".
 func clauseOpensSentence(toks []token, i int) bool {
@@ -614,6 +636,9 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && beforeVerb(&toks[j])
 		m.possessive = isPossessive(toks[j-1].text)
+		if !m.org && !m.person && j-i >= 2 && describedPerson(toks, j) {
+			m.person = true
+		}
 		if m.name != "" {
 			e.add(m)
 		}
@@ -818,7 +843,9 @@ func looksLikeName(name []string) bool {
 	if places[full] || demonyms[full] != "" || placePrefixes[strings.ToLower(name[0])] {
 		return false
 	}
-	if _, ok := givenNames[strings.ToLower(name[0])]; !ok && adjective(strings.ToLower(name[0])) {
+	if first := strings.ToLower(name[0]); !isGivenName(first) && adjective(first) && !strings.HasSuffix(first, "ian") {
+		// But Jillian and Vivian are first names; Canadian and Christian
+		// are in the demonym and party lists below.
 		return false // Presidential Debates, Democratic Party
 	}
 	for _, w := range name {
