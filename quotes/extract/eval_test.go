@@ -38,8 +38,10 @@ import (
 //     she, …) is resolved to the nearest earlier named source of the same
 //     article (PolNeAR has no coreference annotation); a description may
 //     match as written or as that nearest earlier named source.
-//   - A second speaker accuracy uses a gender-aware stand-in for pronoun
-//     sources, reported beside the first and never in its place: he, him,
+//   - A second speaker accuracy uses an agreement-aware stand-in for pronoun
+//     sources, reported beside the first and never in its place: a relative
+//     "who" stands for the words right before its comma or dash ("Mike Lee,
+//     who declared", "their editors, who"); he, him,
 //     his (she, her) resolve to the nearest earlier named source whose
 //     gender, as the source itself states it (an honorific, a gendered
 //     title, a common first name; a bare last name takes the gender its
@@ -113,7 +115,7 @@ func TestEvalPolNeAR(t *testing.T) {
 	for _, split := range []string{"train", "dev"} {
 		t.Run(split, func(t *testing.T) {
 			s := evalFile(t, filepath.Join(dir, split+".jsonl"))
-			t.Logf("%s: direct quotations: precision %.3f (%d/%d), recall %.3f (%d/%d), F1 %.3f; speaker accuracy %.3f (%d/%d); with the gender-aware pronoun stand-in %.3f (%d/%d)",
+			t.Logf("%s: direct quotations: precision %.3f (%d/%d), recall %.3f (%d/%d), F1 %.3f; speaker accuracy %.3f (%d/%d); with the agreement-aware pronoun stand-in %.3f (%d/%d)",
 				split, s.precision(), s.predHit, s.pred, s.recall(), s.goldHit, s.gold, s.f1(),
 				s.speaker(), s.spkRight, s.spkTotal, s.speakerGender(), s.spkRightGender, s.spkTotal)
 			if fl := floors[split]; s.f1() < fl.f1 || s.speaker() < fl.speaker {
@@ -247,7 +249,9 @@ func evalArticle(a *polnearArticle) evalScore {
 			} else {
 				g.speakers = []string{src}
 			}
-			if n := nearest(pos, evalPronounGender(src)); n != "" {
+			if n := relativeAntecedent(text, pos); strings.EqualFold(strings.TrimSpace(src), "who") && n != "" {
+				g.genderSpeakers = []string{n}
+			} else if n := nearest(pos, evalPronounGender(src)); n != "" {
 				g.genderSpeakers = []string{n}
 			}
 		case !isNamed(src):
@@ -603,4 +607,39 @@ func lastWord(src string) string {
 		return ""
 	}
 	return strings.ToLower(strings.Trim(stripPossessive(f[len(f)-1]), ",.()"))
+}
+
+// relativeAntecedent returns the name a relative "who" at byte offset pos
+// stands for: the capitalised words right before its comma or dash ("Mike
+// Lee, who declared"; "Sen. Marco Rubio of Florida, who mused"). It returns
+// "" when no comma or dash stands there, when the words before are not
+// capitalised ("their editors, who"), or when the name follows "of" or
+// "the" ("the director of the Latino Partnership, who"), whose antecedent
+// is further back.
+func relativeAntecedent(text string, pos int) string {
+	before := strings.TrimRight(text[:max(0, pos)], " \u00a0")
+	trimmed := strings.TrimRight(strings.TrimRight(before, ",—–-"), " \u00a0")
+	if trimmed == before {
+		return ""
+	}
+	f := strings.Fields(trimmed)
+	i := len(f) - 1
+	for ; i >= 0 && len(f)-i <= 6; i-- {
+		w := strings.Trim(f[i], "()")
+		r, _ := utf8.DecodeRuneInString(w)
+		if (w == "of" || w == "for") && i > 0 && i < len(f)-1 {
+			continue // Rubio of Florida
+		}
+		if !unicode.IsUpper(r) || i < len(f)-1 && strings.HasSuffix(w, ".") && len(w) > 4 {
+			break // a lower-case word, or the end of the sentence before
+		}
+	}
+	name := f[i+1:]
+	for len(name) > 0 && (name[0] == "of" || name[0] == "for") {
+		name = name[1:]
+	}
+	if len(name) == 0 || i >= 0 && (strings.EqualFold(f[i], "of") || strings.EqualFold(f[i], "the")) {
+		return ""
+	}
+	return strings.Join(name, " ")
 }
