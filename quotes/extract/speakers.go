@@ -477,6 +477,25 @@ func reportedClause(toks []token, i int) bool {
 	return false
 }
 
+// commonOpener returns how many tokens at i, opening a sentence, are a
+// common word before a name (1: "Until Mr. Comey"), or a common word and
+// "of" (2: "One of Trump's aides"), and 0 when they are not: a word the
+// text writes in lower case elsewhere (lowers), that is no title or
+// organisation ("Senator", "Bank of America").
+func commonOpener(toks []token, i int, lowers map[string]bool) int {
+	w := toks[i].low
+	if !lowers[w] || titles[strings.TrimSuffix(w, ".")] || organisationWords[w] || i+2 >= len(toks) {
+		return 0
+	}
+	switch {
+	case toks[i+1].capital() && toks[i+1].sent == toks[i].sent:
+		return 1
+	case toks[i+1].low == "of" && toks[i+2].capital() && toks[i+2].sent == toks[i].sent:
+		return 2
+	}
+	return 0
+}
+
 // describedPerson reports whether the name ending before token j is
 // described as a person right after it: an age, or an apposition whose noun
 // names people: Jillian Chase, 27, a Tinder user in New York, said …
@@ -587,13 +606,14 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			i++
 			continue
 		}
-		if first && i+1 < len(toks) && toks[i+1].capital() && toks[i+1].sent == toks[i].sent && lowers[toks[i].low] && !e.nameLike(toks[i].text) {
+		if n := commonOpener(toks, i, lowers); first && n > 0 && !e.nameLike(toks[i].text) {
 			// A word opening the sentence that the article writes in lower
 			// case elsewhere, and never capitalises inside a sentence, is no
 			// part of the name after it: Until Mr. Comey spoke, …; Should
-			// Hale leave, … (testdata/antecedents.txt). The name still
-			// opens the sentence: Former Rep. Chris Shays was …
-			i++
+			// Hale leave, …; One of Reed's aides … (testdata/antecedents.txt).
+			// The name still opens the sentence: Former Rep. Chris Shays
+			// was …
+			i += n
 			opener = i
 			continue
 		}
