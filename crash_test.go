@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -23,11 +26,12 @@ import (
 // crashKills is how many times TestCrashSafety kills a writer.
 const crashKills = 24
 
-// TestCrashSafety runs `quotebot import` and a stream of single saves
-// (`quotebot add --batch`) as child processes and kills them with SIGKILL at
+// TestCrashSafety runs `quotebot import`, a stream of single saves
+// (`quotebot add --batch`) and the bot itself (saves from members while a
+// remote import runs) as child processes and kills them with SIGKILL at
 // random moments. After every kill the index must open cleanly and hold
-// every write that was acknowledged (a single save's ack line; an import's
-// summary), each once. The seed is logged with every kill point, and
+// every write that was acknowledged (a single save's ack line, an import's
+// summary, the bot's "Quote saved"), each once. The seed is logged with every kill point, and
 // QUOTEBOT_CRASH_SEED replays a run.
 func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
@@ -51,12 +55,19 @@ func TestCrashSafety(t *testing.T) {
 	for round := 1; kills < crashKills; round++ {
 		var what string
 		var killed bool
-		if rng.IntN(3) == 0 {
+		switch rng.IntN(4) {
+		case 0:
 			// An import of a fresh file, killed within about its run time.
 			after := time.Duration(rng.IntN(1200)) * time.Millisecond
 			what = fmt.Sprintf("import of 6000 quotes, kill after %v", after)
 			killed = crashImport(t, bin, dir, round, after, acked)
-		} else {
+		case 1:
+			// The bot, saving quotes members send while a remote import
+			// runs, killed once it has answered.
+			after := time.Duration(rng.IntN(800)) * time.Millisecond
+			what = fmt.Sprintf("the bot saving during a remote import, kill %v after it listens", after)
+			killed = crashServe(t, bin, dir, round, after, acked)
+		default:
 			after := time.Duration(rng.IntN(700)) * time.Millisecond
 			what = fmt.Sprintf("single saves, kill after %v", after)
 			saves, killed = crashSaves(t, bin, dir, saves, after, acked)
@@ -72,6 +83,67 @@ func TestCrashSafety(t *testing.T) {
 			t.Fatalf("after round %d (%s): see above; replay with QUOTEBOT_CRASH_SEED=%d", round, what, seed)
 		}
 	}
+}
+
+var savedIDRE = regexp.MustCompile(`\bid ([0-9a-z]{10}) ·`)
+
+// crashServe runs `quotebot serve --http` on dir, with four members saving
+// quotes one after another and `quotebot import --remote` adding a fresh
+// file, and kills the bot with SIGKILL d after it listens. Every save the
+// bot answered "Quote saved" is acknowledged, by the id in its reply.
+func crashServe(t *testing.T, bin, dir string, round int, d time.Duration, acked map[string]bool) bool {
+	t.Helper()
+	pub, key := newKey(t)
+	logs := &syncBuffer{}
+	srv := startProcess(t, bin, map[string]string{"DISCORD_PUBLIC_KEY": pub, "QUOTEBOT_OPS_TOKEN": opsToken}, logs, logs,
+		"serve", "--http", "127.0.0.1:0", "--ops", "127.0.0.1:0", "--index", dir)
+	addrs := waitListening(t, logs, srv.exited, "interactions", "ops")
+	url, ops := "http://"+addrs["interactions"]+"/interactions", "http://"+addrs["ops"]
+
+	var b strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&b, `{"text": "Remote bulk quote %d of round %d outlives the bot.", "speaker": "Remote %d"}`+"\n", i, round, i%30)
+	}
+	file := writeFile(t, "remote.jsonl", b.String())
+	go quotebot(t, map[string]string{"QUOTEBOT_OPS_TOKEN": opsToken}, "", "import", "--remote", ops, file)
+
+	var mu sync.Mutex
+	var ids []string
+	var wg sync.WaitGroup
+	client := &http.Client{Timeout: 10 * time.Second}
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				text := fmt.Sprintf("Saved on Discord in round %d by member %d, save %d.", round, w, i)
+				body := interaction(round*100_000+w*10_000+i, fmt.Sprint(1180211384745537700+w%3), fmt.Sprint(1180211384745538100+w), false,
+					"quotes", subcommand("add", option("text", text, false), option("speaker", "Member "+strconv.Itoa(w), false)))
+				resp, err := client.Do(signedRequest(t, url, key, body))
+				if err != nil {
+					return // killed
+				}
+				var r reply
+				json.NewDecoder(resp.Body).Decode(&r)
+				resp.Body.Close()
+				if m := savedIDRE.FindStringSubmatch(r.String()); m != nil && strings.Contains(r.String(), "Quote saved") {
+					mu.Lock()
+					ids = append(ids, m[1])
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	killed := killAfter(srv.cmd, srv.exited, d)
+	<-srv.exited
+	wg.Wait()
+	for _, id := range ids {
+		acked[id] = true
+	}
+	if !killed {
+		t.Fatalf("the bot exited by itself: %v\n%s", srv.err, logs.String())
+	}
+	return killed
 }
 
 // startChild starts bin with args and returns the command and its stdout.
