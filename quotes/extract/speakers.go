@@ -480,6 +480,18 @@ func reportedClause(toks []token, i int) bool {
 	return false
 }
 
+// verbFollows reports whether a verb starts at j, after at most one adverb
+// in -ly: Clinton touted; Mendoza regularly witnessed
+// (testdata/antecedents.txt).
+func verbFollows(toks []token, j int) bool {
+	if beforeVerb(&toks[j]) {
+		return true
+	}
+	t := &toks[j]
+	return t.kind == tWord && t.text == t.low && strings.HasSuffix(t.low, "ly") && j+1 < len(toks) &&
+		toks[j+1].sent == t.sent && beforeVerb(&toks[j+1])
+}
+
 // headsOpeningPhrase reports whether the name at i ends the noun phrase that
 // opens its sentence, after a title in lower case: Former Ohio governor Ed
 // Marsh, …, was blunter (testdata/roles.txt).
@@ -675,7 +687,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		}
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
 			headsOpeningPhrase(toks, i) ||
-			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && beforeVerb(&toks[j])
+			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && verbFollows(toks, j)
 		m.possessive = isPossessive(toks[j-1].text)
 		if !m.org && !m.person && j-i >= 2 && describedPerson(toks, j) {
 			m.person = true
