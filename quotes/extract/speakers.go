@@ -679,11 +679,17 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// So is a name in an apposition before a verb: And a third, Daniel
 		// Traynor, said … (testdata/antecedents.txt).
 		appositive := false
-		if a := j; i > 0 && toks[i-1].punct(',') && a+1 < len(toks) && toks[a].punct(',') {
-			if a+3 < len(toks) && toks[a+1].kind == tWord && toks[a+1].low[0] >= '0' && toks[a+1].low[0] <= '9' && toks[a+2].punct(',') {
-				a += 2 // his cousin James York, 40, cited … (testdata/antecedents.txt)
+		if a := j; i > 0 && (toks[i-1].punct(',') || toks[i-1].kind == tQuote) && a+1 < len(toks) && toks[a].punct(',') {
+			// his cousin James York, 40, cited …; Speaking at the depot,
+			// Hale, without naming anyone, blamed …; “…” Sarandon, 69,
+			// told … (testdata/antecedents.txt)
+			for b := a + 1; !verbFollows(toks, a+1) && b < len(toks) && b-a <= 8 && toks[b].kind == tWord && toks[b].sent == toks[a].sent; b++ {
+				if b+2 < len(toks) && toks[b+1].punct(',') {
+					a = b + 1
+					break
+				}
 			}
-			appositive = beforeVerb(&toks[a+1])
+			appositive = a+1 < len(toks) && verbFollows(toks, a+1)
 		}
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
 			headsOpeningPhrase(toks, i) ||
