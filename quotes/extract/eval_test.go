@@ -23,7 +23,8 @@ import (
 //     it), or starts right after an opening one. Its region is its Content
 //     spans (rune offsets, turned into byte offsets here).
 //   - A prediction is a Quotation with a speaker (what Extract keeps), other
-//     than a pasted social post (Cue "posted": no quotation marks). The
+//     than a pasted social post (Cue "posted" and no quotation mark before
+//     it; "Palin posted: “…”" is a quotation). The
 //     article's title goes in as Article.Title: PolNeAR texts open with it.
 //   - Precision: the share of predictions that overlap the region of some
 //     gold direct quotation. Recall: the share of gold direct quotations that
@@ -270,8 +271,10 @@ func evalArticle(a *polnearArticle) evalScore {
 	hit := make([]bool, len(golds))
 	seen := make([]bool, len(golds)) // overlapped by an unattributed quotation
 	for _, q := range Quotations(Article{Text: text, Title: a.Title}) {
-		if q.Cue == "posted" {
-			continue // a pasted social post, not a quotation in marks
+		if q.Cue == "posted" && !inMarks(text, q.Start) {
+			// A pasted social post, not a quotation in marks; but Palin
+			// posted, “…” is a quotation with the cue "posted".
+			continue
 		}
 		if q.Speaker == "" {
 			for i, g := range golds {
@@ -642,4 +645,11 @@ func relativeAntecedent(text string, pos int) string {
 		return ""
 	}
 	return strings.Join(name, " ")
+}
+
+// inMarks reports whether a quotation mark (or an apostrophe, doubled or
+// single) stands right before byte offset start.
+func inMarks(text string, start int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:start])
+	return strings.ContainsRune("\"“”'‘’«»", r)
 }
