@@ -1173,9 +1173,15 @@ func (e *entities) fullNameFor(last string, pos int, want gender) (mention, bool
 
 // description resolves "the spokesman" at pos to the latest mention whose
 // role or description has the same head noun (testdata/seed.txt).
-func (e *entities) description(head string, pos int) (mention, bool) {
+func (e *entities) description(head, mod string, pos int) (mention, bool) {
 	var best mention
-	found := false
+	found, fits := false, false
+	// fit says whether m's role has the description's modifier: "the vice
+	// president" is Biden, not the president named since
+	// (testdata/roles.txt).
+	fit := func(m mention) bool {
+		return mod == "" || strings.Contains(strings.ToLower(m.role), mod+" ") || strings.Contains(strings.ToLower(m.name), mod+" ")
+	}
 	end := e.before(pos)
 	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
 		m := e.mentions[k]
@@ -1188,15 +1194,17 @@ func (e *entities) description(head string, pos int) (mention, bool) {
 				m.name, m.role = f.name, f.role
 			}
 		}
-		if h == head && m.name != "" {
-			best, found = m, true
-			break
+		if h == head && m.name != "" && (!found || fit(m)) {
+			best, found, fits = m, true, fit(m)
+			if fits {
+				break
+			}
 		}
 	}
 	for k := len(e.descs) - 1; k >= 0 && k >= len(e.descs)-maxLookback; k-- {
 		d := e.descs[k]
 		if d.pos < pos && d.head == head {
-			if !found || d.pos > best.pos {
+			if !found || d.pos > best.pos && (fit(d) || !fits) {
 				best, found = d, true
 			}
 			break
@@ -1249,7 +1257,11 @@ func (e *entities) nominal(n np, head string, pos int, affiliation string) (stri
 	}
 	definite := n.det == "the" || n.det == "this" || n.det == "that"
 	if definite {
-		if m, ok := e.description(head, pos); ok {
+		mod := ""
+		if len(n.words) >= 2 && n.head == "" && !hasCapital(n.words) {
+			mod = lower(n.words[len(n.words)-2]) // the vice president
+		}
+		if m, ok := e.description(head, mod, pos); ok {
 			return m.name, m.role, true
 		}
 	}
