@@ -598,7 +598,7 @@ type entities struct {
 	descs []mention
 	// lastPronoun is the last resolution of each pronoun.
 	lastPronoun map[string]pronounUse
-	toks []token
+	toks        []token
 	// inner holds the lower-case words the text capitalises inside a
 	// sentence, where only names are capitalised.
 	inner map[string]bool
