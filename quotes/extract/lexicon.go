@@ -144,7 +144,8 @@ morning afternoon evening night week weekend
 
 // organisationWords mark a proper noun phrase as an organisation, not a
 // person: a pronoun "he" or "she" never refers to one, and "the White House
-// said" is the White House's word (testdata/organisation.txt).
+// said" is the White House's word; a college or an arena is no "he" either
+// (testdata/organisation.txt).
 var organisationWords = set(`
 house department ministry committee party campaign news times post journal agency office council
 administration company association union network university institute foundation center centre
@@ -155,6 +156,7 @@ kremlin pentagon guardian telegraph tribune herald gazette daily weekly magazine
 states kingdom republic nations emirates energy holdings capital partners media entertainment airlines
 motors communications technologies industries systems solutions enterprises society trust convention
 church conference summit debates commission
+arena stadium hotel college school academy museum library hospital airport plaza tower
 gallup poll survey report statement website blog twitter facebook
 `)
 
