@@ -487,10 +487,10 @@ func reportedClause(toks []token, i int) bool {
 // in -ly: Clinton touted; Mendoza regularly witnessed
 // (testdata/antecedents.txt).
 func verbFollows(toks []token, j int) bool {
-	if beforeVerb(&toks[j]) {
+	t := &toks[j]
+	if beforeVerb(t) {
 		return true
 	}
-	t := &toks[j]
 	return t.kind == tWord && t.text == t.low && strings.HasSuffix(t.low, "ly") && j+1 < len(toks) &&
 		toks[j+1].sent == t.sent && beforeVerb(&toks[j+1])
 }
@@ -673,7 +673,8 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// explain to her who Ali was" is about the father who explains; but
 		// "Though Trump was not willing …, he …" is about Trump
 		// (testdata/antecedents.txt).
-		embedded := i > 0 && !first && (cueVerbs[toks[i-1].low] || toks[i-1].low == "that" || prepositions[toks[i-1].low] ||
+		// Nor after "a": wearing a Canova T-shirt covered in buttons.
+		embedded := i > 0 && !first && (cueVerbs[toks[i-1].low] || toks[i-1].is("that", "a", "an") || prepositions[toks[i-1].low] ||
 			subordinators[toks[i-1].low] && !clauseOpensSentence(toks, i-1)) ||
 			reportedClause(toks, i) || verbObject(toks, i)
 		// After an inverted cue it is the cue's subject: "…, said Grant
@@ -683,7 +684,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// So is a name in an apposition before a verb: And a third, Daniel
 		// Traynor, said … (testdata/antecedents.txt).
 		appositive := false
-		if a := j; i > 0 && (toks[i-1].punct(',') || toks[i-1].kind == tQuote) && a+1 < len(toks) && toks[a].punct(',') {
+		if a := j; i > 0 && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and")) && a+1 < len(toks) && toks[a].punct(',') {
 			// his cousin James York, 40, cited …; Speaking at the depot,
 			// Hale, without naming anyone, blamed …; “…” Sarandon, 69,
 			// told … (testdata/antecedents.txt)
