@@ -59,7 +59,7 @@ func Open(dir string) (*Index, error) {
 	var want uint64
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() && !isEmptyDir(dir) {
 		if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
-			return nil, damaged(dir, fmt.Errorf("index_meta.json: %w", err))
+			return nil, damaged(dir, fmt.Errorf("not an index, or a damaged one: index_meta.json: %w", err))
 		}
 		want, err = checkSnapshot(dir)
 		switch {
