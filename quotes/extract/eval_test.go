@@ -39,8 +39,10 @@ import (
 //     she, …) is resolved to the nearest earlier named source of the same
 //     article (PolNeAR has no coreference annotation); a description may
 //     match as written or as that nearest earlier named source.
-//   - A second speaker accuracy uses an agreement-aware stand-in for pronoun
-//     sources, reported beside the first and never in its place: a relative
+//   - A second speaker accuracy, reported beside the first and never in its
+//     place, also matches a named source by its last name ("Professor Alba"
+//     is Richard Alba; Bill and Hillary Clinton still differ), and uses an
+//     agreement-aware stand-in for pronoun sources: a relative
 //     "who" stands for the words right before its comma or dash ("Mike Lee,
 //     who declared", "their editors, who"); he, him,
 //     his (she, her) resolve to the nearest earlier named source whose
@@ -312,13 +314,14 @@ func evalArticle(a *polnearArticle) evalScore {
 				ok = true
 			}
 		}
-		okGender := ok
+		okGender := false
+		want := g.speakers
 		if g.genderSpeakers != nil {
-			okGender = false
-			for _, sp := range g.genderSpeakers {
-				if sameSpeaker(q.Speaker, sp) {
-					okGender = true
-				}
+			want = g.genderSpeakers
+		}
+		for _, sp := range want {
+			if sameSpeaker(q.Speaker, sp) || sameSurname(q.Speaker, sp) {
+				okGender = true
 			}
 		}
 		if okGender {
@@ -652,4 +655,63 @@ func relativeAntecedent(text string, pos int) string {
 func inMarks(text string, start int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:start])
 	return strings.ContainsRune("\"“”'‘’«»", r)
+}
+
+// sameSurname reports whether got names the person a named source names by
+// a title and a last name or by a full name: "Richard Alba" is "Professor
+// Alba", "an angry Hollande" and "Mr. Burman of the Tax Policy Center"; but
+// "Bill Clinton" is not "Hillary Clinton". The name is the first run of
+// capitalised words in a part of the source that holds a word other than a
+// title, and that ends the part or comes before a preposition: not "Trump
+// and Ryan", which names two, nor an owner or a modifier ("Sanders's
+// campaign manager", "Cruz constituent"). got must end with a name.
+func sameSurname(got, want string) bool {
+	gf := strings.Fields(got)
+	g := nameWords(gf)
+	if len(g) == 0 || !strings.EqualFold(g[len(g)-1], strings.Trim(gf[len(gf)-1], ",.()")) {
+		return false // a description: "Wednesday editorial"
+	}
+	for _, p := range sourceParts(want) {
+		f := strings.Fields(p)
+		for i := 0; i < len(f); i++ {
+			if r, _ := utf8.DecodeRuneInString(f[i]); !unicode.IsUpper(r) {
+				continue
+			}
+			j := i
+			for j < len(f) {
+				if r, _ := utf8.DecodeRuneInString(f[j]); !unicode.IsUpper(r) {
+					break
+				}
+				j++
+			}
+			w := nameWords(f[i:j])
+			if len(w) == 0 || j < len(f) && (f[j] == "and" || !prepositions[f[j]]) || isPossessive(f[j-1]) {
+				// Not a name: "Trump and Ryan", "Cruz constituent Dan
+				// Golvach", "Sanders's campaign manager, Jeff Weaver".
+				i = j
+				continue
+			}
+			return strings.EqualFold(w[len(w)-1], g[len(g)-1]) &&
+				(len(w) == 1 || len(g) == 1 || strings.EqualFold(w[0], g[0]))
+		}
+	}
+	return false
+}
+
+// nameWords returns the words of a name without titles, honorifics and
+// possessives: "Professor Alba" → [Alba].
+func nameWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		w = strings.Trim(stripPossessive(w), ",.()")
+		lw := strings.ToLower(w)
+		if w == "" || speakerTitles[lw] || speakerNoise[lw] || titles[lw] || honorifics[lw+"."] != unknownGender || lw == "professor" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
