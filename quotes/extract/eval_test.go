@@ -571,7 +571,7 @@ func sourceGender(src string) gender {
 		if !unicode.IsUpper(r) || !unicode.IsUpper(n) {
 			continue
 		}
-		if g, ok := givenNames[strings.ToLower(f[i])]; ok {
+		if g, ok := givenNames[strings.ToLower(f[i])]; ok && !unisexNames[strings.ToLower(f[i])] {
 			return g
 		}
 	}
@@ -592,6 +592,13 @@ func sourceGender(src string) gender {
 			break
 		}
 		name := f[i:]
+		for k := len(name) - 2; k >= 0; k-- {
+			if isPossessive(name[k]) {
+				name = name[k+1:] // an owner: NBC’s Dante Chinni
+				i = len(f) - len(name)
+				break
+			}
+		}
 		org := i > 0 && strings.EqualFold(f[i-1], "the") || len(name) == 1 && acronym(strings.Trim(stripPossessive(name[0]), ",."))
 		for _, w := range name {
 			lw := strings.ToLower(strings.Trim(stripPossessive(w), ".,"))
@@ -606,12 +613,19 @@ func sourceGender(src string) gender {
 	return nonPerson
 }
 
-// lastWord is a source's last word, lower case, without a possessive.
+// unisexNames are first names borne by women and men alike: Terry Strada is
+// a she.
+var unisexNames = set(`terry chris pat jordan alex sam jamie taylor kelly leslie lee robin dana casey morgan jesse`)
+
+// lastWord is the last word of a source's first part, lower case, without
+// a possessive: "mathur" in "Conservative economist Aparna Mathur, who
+// studies … at the American Enterprise Institute".
 func lastWord(src string) string {
-	f := strings.Fields(src)
-	if len(f) == 0 {
+	parts := sourceParts(src)
+	if len(parts) == 0 {
 		return ""
 	}
+	f := strings.Fields(parts[0])
 	return strings.ToLower(strings.Trim(stripPossessive(f[len(f)-1]), ",.()"))
 }
 
