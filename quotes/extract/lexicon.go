@@ -236,6 +236,11 @@ ursula angela sigrid marine segolene christiane francoise marion nathalie sophie
 			m[w] = female
 		}
 	}
+	// Names borne by women and men alike say nothing of the gender: Terry
+	// Strada … She continued (testdata/pronoun.txt).
+	for _, w := range strings.Fields(`terry pat jordan alex sam jamie taylor leslie lee robin dana casey morgan jesse`) {
+		m[w] = unknownGender
+	}
 	return m
 }()
 
