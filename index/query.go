@@ -181,7 +181,7 @@ func (ix *Index) textPlans(p parsed) ([]query.Query, error) {
 	if len(words) < 2 {
 		return []query.Query{textQuery(p)}, nil
 	}
-	plans := []query.Query{allWordsQuery(p), textQuery(p)}
+	plans := []query.Query{allWordsQuery(p), anyWordsQuery(p)}
 	pairs := ix.pairClauses(p.text)
 	if len(pairs) == 0 {
 		return plans, nil
@@ -238,6 +238,24 @@ func (ix *Index) pairClauses(text string) []query.Query {
 		out = append(out, q)
 	}
 	return out
+}
+
+// anyWordsQuery is the last resort of textPlans: textQuery, except that
+// common words count only inside the phrases as soon as the query has one
+// other word. As terms they would make it rank most of the collection (at a
+// million quotes, "for the of" reads a million postings), and a quote that
+// shares only common words with the query is no match anyway.
+func anyWordsQuery(p parsed) query.Query {
+	content := parsed{text: p.text}
+	for _, w := range p.words {
+		if !w.stop {
+			content.words = append(content.words, w)
+		}
+	}
+	if len(content.words) == 0 || len(content.words) == len(p.words) {
+		return textQuery(p)
+	}
+	return query.NewDisjunctionQuery(append([]query.Query{query.NewDisjunctionQuery(wordClauses(content))}, phraseClauses(p)...))
 }
 
 // unscored sets boost 0 on q's leaves (bleve ignores a disjunction's own
@@ -395,8 +413,10 @@ func (w word) weight() float64 {
 // align measures how closely a text holds the query as a remembered
 // fragment: the weight of the longest chain of text tokens that match the
 // query's words in typed order, where each step may skip one word of the
-// text or of the query (a dropped or an added word), as a share of the
-// query's weight. It is 1 when the text holds the query verbatim.
+// text, of the query, or of both (an added, a dropped or a changed word:
+// "imagination matters more than" for "imagination is more important
+// than"), as a share of the query's weight. It is 1 when the text holds the
+// query verbatim.
 func align(hit []int, p parsed) float64 {
 	var total float64
 	for _, wi := range p.seq {
@@ -419,7 +439,7 @@ func align(hit []int, p parsed) float64 {
 			var prev float64
 			for _, di := range []int{1, 2} {
 				for _, dj := range []int{1, 2} {
-					if v, ok := best[cell{i - di, j - dj}]; ok && v > prev && di+dj < 4 {
+					if v, ok := best[cell{i - di, j - dj}]; ok && v > prev {
 						prev = v
 					}
 				}
