@@ -414,7 +414,7 @@ func titleBeforeName(toks []token, i, hi int) bool {
 	for j < hi && j-i < 4 && toks[j].kind == tWord && toks[j].text == toks[j].low && !npStop[toks[j].low] {
 		j++
 	}
-	return j > i && j < hi && titles[toks[j-1].low] && toks[j].capital()
+	return j > i && j < hi && (titles[toks[j-1].low] || personNouns[toks[j-1].low]) && toks[j].capital()
 }
 
 // appositionRole turns "the White House press secretary" into a role,
@@ -737,8 +737,10 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	lastTitle := -1
 	for k, w := range words {
 		lw := strings.ToLower(w)
-		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] || k < len(words)-1 && isPossessive(w) {
-			lastTitle = k // a title, or an owner: The Post's Dana Milbank
+		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] || k < len(words)-1 && (isPossessive(w) || w == lw && personNouns[lw]) {
+			// A title, an owner (The Post's Dana Milbank) or a person
+			// noun (Clinton ally James Carville) ends the role.
+			lastTitle = k
 		}
 	}
 	var role []string
