@@ -42,7 +42,7 @@ func TestConsole(t *testing.T) {
 		"│ Source: What Life Means to Einstein <https://example.org/post/1929>, The Saturday Evening Post",
 		"│ Date: 1929-10-26",
 		"[1] ◀ Previous (disabled)   [2] Next ▶   [3] 🎲 Random",
-		"2 of 4 matches",
+		"2 of 3 matches",
 		"[1] ◀ Previous   [2] Next ▶",
 		"Most likely Albert Einstein",
 		"│ Quote saved",

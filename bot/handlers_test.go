@@ -77,12 +77,12 @@ func TestQuotePaging(t *testing.T) {
 		}
 		seen[e.Footer.Text] = true
 	}
-	if len(seen) != 4 {
-		t.Errorf("paged through %d quotes, want the 4 shared ones mentioning knowledge", len(seen))
+	if len(seen) != 6 {
+		t.Errorf("paged through %d quotes, want the 6 shared ones mentioning knowledge", len(seen))
 	}
 	prev := respond(t, b, press(t, buttons(resp)[0]))
-	if !strings.Contains(embedOf(t, prev).Footer.Text, "3 of 4") {
-		t.Errorf("Previous from the last page shows %q, want match 3 of 4", embedOf(t, prev).Footer.Text)
+	if !strings.Contains(embedOf(t, prev).Footer.Text, "5 of 6") {
+		t.Errorf("Previous from the last page shows %q, want match 5 of 6", embedOf(t, prev).Footer.Text)
 	}
 }
 
@@ -92,8 +92,8 @@ func TestButtonReplayed(t *testing.T) {
 	if resp.Type != discordgo.InteractionResponseUpdateMessage {
 		t.Fatalf("type %d, want update", resp.Type)
 	}
-	if f := embedOf(t, resp).Footer.Text; !strings.Contains(f, "2 of 4 matches") {
-		t.Errorf("footer = %q, want match 2 of 4", f)
+	if f := embedOf(t, resp).Footer.Text; !strings.Contains(f, "2 of 6 matches") {
+		t.Errorf("footer = %q, want match 2 of the 6 knowledge quotes", f)
 	}
 }
 
@@ -345,8 +345,8 @@ func TestDirectMessages(t *testing.T) {
 		t.Errorf("add in a DM = %+v, want refused", resp.Data)
 	}
 	n, _ := ix.Count(context.Background(), "")
-	if n != 7 {
-		t.Errorf("shared corpus has %d quotes after a DM add, want 7", n)
+	if n != sharedSeed() {
+		t.Errorf("shared corpus has %d quotes after a DM add, want %d", n, sharedSeed())
 	}
 }
 

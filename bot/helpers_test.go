@@ -39,10 +39,25 @@ var seed = []quotes.Quote{
 	{Text: "Knowledge is power.", Speaker: "Francis Bacon"},
 	{Text: "Knowledge speaks, but wisdom listens.", Speaker: "Jimi Hendrix"},
 	{Text: "The only source of knowledge is experience.", Speaker: "Albert Einstein"},
+	// Two more quotes holding both "imagination" and "knowledge", so a
+	// search for the two words has pages to turn.
+	{Text: "Knowledge without imagination is a map without a territory.", Speaker: "Mara Cartwright"},
+	{Text: "Imagination and knowledge, like two oars, row the same small boat.", Speaker: "Otto Rowe"},
 	{Text: "The Analytical Engine weaves algebraic patterns just as the Jacquard loom weaves flowers and leaves.", Speaker: "Ada Lovelace", Role: "mathematician"},
 	{Text: "The most dangerous phrase in the language is: we've always done it this way.", Speaker: "Grace Hopper"},
 	{Text: "@everyone the **deploy** is _done_, thanks <@&1180211384745537901>", Speaker: "ops-bot", Guild: guildA, AddedBy: adaID},
 	{Text: "Guild B keeps its knowledge and imagination secret.", Speaker: "Mallory", Guild: guildB, AddedBy: strangeID},
+}
+
+// sharedSeed counts the quotes of seed in the shared corpus.
+func sharedSeed() int {
+	n := 0
+	for _, q := range seed {
+		if q.Guild == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // newIndex returns an in-memory index holding seed.

@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -33,7 +34,7 @@ func TestOps(t *testing.T) {
 		`quotebot_interactions_total{command="quote",outcome="user_error"} 1`,
 		`quotebot_interactions_total{command="autocomplete:quote",outcome="ok"} 1`,
 		`quotebot_interaction_seconds_count{command="quote"} 2`,
-		"quotebot_quotes 7",
+		fmt.Sprintf("quotebot_quotes %d", sharedSeed()),
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics (%d) lacks %q", code, want)
