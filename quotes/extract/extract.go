@@ -514,6 +514,13 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		if !ok || v+n > k {
 			continue
 		}
+		if c := x.commaBetween(v, k); c > 0 && nameAt(toks, c+1) && toks[lo].is("when", "after", "before", "while", "because", "although", "though", "once", "since", "if") {
+			// The cue opens a clause before the main one: When Trump
+			// suggested that …, Rubio fired back: "…" (testdata/colon.txt).
+			if a, ok := x.sentenceSubject(lo, k, true); ok {
+				return a, true
+			}
+		}
 		if toks[v].low == "according" {
 			subj := forwardNP(toks, v+2, k)
 			if subj.kind == npNone {
@@ -581,6 +588,16 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// commaBetween returns the last comma between tokens a and b, or -1.
+func (x *extractor) commaBetween(a, b int) int {
+	for i := b - 1; i > a; i-- {
+		if x.toks[i].punct(',') {
+			return i
+		}
+	}
+	return -1
 }
 
 // outerReport finds the speaker whose report holds a nested one: in "Trump
