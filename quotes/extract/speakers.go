@@ -818,7 +818,7 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		}
 		m.person = true
 	}
-	if !m.person && len(name) >= 2 && len(name) <= 3 && looksLikeName(name) {
+	if !m.person && len(name) >= 2 && len(name) <= 3 && looksLikeName(name) && !isPlace(m.name) {
 		m.person = true
 	}
 	if acronym(m.name) {
@@ -1123,7 +1123,8 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 	// ("Bolton distanced himself …").
 	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
 		m := e.mentions[k]
-		if !m.org && (p == "he" || p == "she") && (m.g == unknownGender || m.g == want) && looksLikeName(strings.Fields(m.name)) {
+		if !m.org && (p == "he" || p == "she") && (m.g == unknownGender || m.g == want) && looksLikeName(strings.Fields(m.name)) &&
+			!isPlace(m.name) && e.nameLike(m.last) { // not the Middle East, nor Refugees opening a sentence (testdata/salience.txt)
 			return m, true
 		}
 	}
