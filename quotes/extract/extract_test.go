@@ -7,9 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 )
 
@@ -217,30 +217,51 @@ var pathological = []string{
 // TestLinear checks that the cost of pathological inputs grows linearly:
 // sixteen times the input may take at most eighty times as long (caches
 // and the collector blur the ratio; a quadratic cost would take 256 times).
+// linearPatterns are inputs that would go quadratic in a careless
+// extractor: many cues, unclosed and nested marks, repeated names.
+var linearPatterns = []string{"John Smith said \"a.\" Smith said \"b.\" He said \"c.\" ", "the spokesman said \"x\" ", "“‘«\"'", "he said \"", "\"a\n\n\"b", " Mr. Smith said, \"", "”a “", `, he said, adding that "`, `He said: "`}
+
+// TestLinear checks that the extractor's cost grows linearly with its input,
+// measured in bytes allocated (deterministic, unlike time): 16 times the
+// input may allocate at most 24 times as much. BenchmarkLinear reports the
+// same in time.
 func TestLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	patterns := []string{"John Smith said \"a.\" Smith said \"b.\" He said \"c.\" ", "the spokesman said \"x\" ", "“‘«\"'", "he said \"", "\"a\n\n\"b", " Mr. Smith said, \"", "”a “", `, he said, adding that "`, `He said: "`}
-	for _, p := range patterns {
+	for _, p := range linearPatterns {
 		small := strings.Repeat(p, 16000/len(p)+1)
 		large := strings.Repeat(p, 256000/len(p)+1)
-		ts, tl := timeExtract(small), timeExtract(large)
-		if tl > 80*ts+20*time.Millisecond {
-			t.Errorf("pattern %q: %d bytes took %v, %d bytes took %v: not linear", p, len(small), ts, len(large), tl)
+		as, al := allocExtract(small), allocExtract(large)
+		if al > 24*as+1<<20 {
+			t.Errorf("pattern %q: %d bytes allocated %d, %d bytes allocated %d: not linear", p, len(small), as, len(large), al)
 		}
 	}
 }
 
-func timeExtract(s string) time.Duration {
-	best := time.Duration(1 << 62)
-	for range 3 {
-		runtime.GC()
-		start := time.Now()
-		Quotations(Article{Text: s})
-		best = min(best, time.Since(start))
+// allocExtract returns the bytes Quotations allocates for s.
+func allocExtract(s string) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	Quotations(Article{Text: s})
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// BenchmarkLinear times the linearity patterns at 16 kB and 256 kB; ns/op
+// of the large should stay near 16 times the small.
+func BenchmarkLinear(b *testing.B) {
+	for _, size := range []int{16000, 256000} {
+		b.Run(strconv.Itoa(size), func(b *testing.B) {
+			var inputs []string
+			for _, p := range linearPatterns {
+				inputs = append(inputs, strings.Repeat(p, size/len(p)+1))
+			}
+			b.SetBytes(int64(size * len(inputs)))
+			for b.Loop() {
+				for _, in := range inputs {
+					Quotations(Article{Text: in})
+				}
+			}
+		})
 	}
-	return best
 }
 
 func FuzzExtract(f *testing.F) {
