@@ -97,13 +97,20 @@ func TestOpenDamaged(t *testing.T) {
 		}, false, n},
 		// The newest segment is one the newest snapshot uses; an older one
 		// may be merged away already and only waiting for removal.
-		{"missing segment", func(t *testing.T, dir string) {
-			s := segments(t, dir)
-			os.Remove(s[len(s)-1])
+		// Which segment files the newest snapshot uses depends on the
+		// merger's timing (a merged segment may not be introduced yet when
+		// the index closes), so every segment but the oldest is damaged:
+		// the snapshot surely uses one of them, and the oldest is left for
+		// Salvage to read.
+		{"missing segments", func(t *testing.T, dir string) {
+			for _, seg := range segments(t, dir)[1:] {
+				os.Remove(seg)
+			}
 		}, false, 1},
-		{"corrupt segment", func(t *testing.T, dir string) {
-			s := segments(t, dir)
-			os.WriteFile(s[len(s)-1], []byte("junkjunkjunkjunk"), 0o644)
+		{"corrupt segments", func(t *testing.T, dir string) {
+			for _, seg := range segments(t, dir)[1:] {
+				os.WriteFile(seg, []byte("junkjunkjunkjunk"), 0o644)
+			}
 		}, false, 1},
 		{"missing index_meta.json", func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "index_meta.json"))
