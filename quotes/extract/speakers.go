@@ -632,7 +632,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		}
 	}
 	for i := 0; i < len(toks); {
-		first := i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara
+		first := i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || toks[i-1].punct(':') // notable: Until Mr. Comey spoke
 		if !toks[i].capital() || sentenceWords[toks[i].low] && !titles[toks[i].low] || first && openers[toks[i].low] ||
 			toks[i].start < headlineEnd {
 			// The headline, in title case, names no one reliably: "Pastor
