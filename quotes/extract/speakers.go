@@ -598,7 +598,8 @@ type entities struct {
 	descs []mention
 	// lastPronoun is the last resolution of each pronoun.
 	lastPronoun map[string]pronounUse
-	toks        []token
+	// toks are the article's tokens, for the sentence a position is in.
+	toks []token
 	// inner holds the lower-case words the text capitalises inside a
 	// sentence, where only names are capitalised.
 	inner map[string]bool
