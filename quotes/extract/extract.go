@@ -566,6 +566,11 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 		}
 		subj := backwardNP(toks, v, lo)
+		if subj.kind == npProper && subj.hi == v && isPossessive(toks[v-1].text) {
+			// An owner before the word makes it a noun: treating Mrs.
+			// Clinton's remark as a compliment (testdata/cues.txt).
+			continue
+		}
 		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(subj.headWord()) {
 			return attribution{}, false
 		}
