@@ -309,6 +309,10 @@ var demonymWords = func() map[string]bool {
 	return m
 }()
 
+// nameParticles stand in lower case inside names: Bill de Blasio, Ludwig
+// van Beethoven, Osama bin Laden.
+var nameParticles = set(`de da di del della der den van von bin ibn al el la le du dos das`)
+
 // listenerVerbs take the listener as their object: "told POLITICO" names
 // who heard the words, never who said them.
 var listenerVerbs = set(`told tells tell asked asks ask informed assured reminded`)

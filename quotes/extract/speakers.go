@@ -774,6 +774,20 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		}
 		break
 	}
+	for k := len(name) - 3; k >= 0; k-- {
+		if w := name[k]; w == strings.ToLower(w) && w != "of" && !nameParticles[w] {
+			// A person's name after words in lower case: the words are the
+			// role, not the name (Republican front-runner Donald Trump;
+			// CrowdStrike co-founder Dmitri Alperovitch) (testdata/roles.txt).
+			if tail := name[k+1:]; isGivenName(tail[0]) && looksLikeName(tail) {
+				if len(role) == 0 {
+					role = append(role, name[:k+1]...)
+				}
+				name = tail
+			}
+			break
+		}
+	}
 	for k := 2; k < len(name)-1; k++ {
 		if name[k] == "of" && (isGivenName(name[0]) || m.person) {
 			// Where a person comes from is no part of the name: Sen.
