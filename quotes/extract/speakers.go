@@ -352,7 +352,7 @@ func forwardNP(toks []token, i, hi int) np {
 			break // a verb: the federal judge determined; but the retired neurosurgeon
 		}
 		if i > first && toks[i-1].capital() && !isPossessive(toks[i-1].text) && !knownNoun(t.low) && !adjective(t.low) &&
-			!(i+1 < hi && toks[i+1].kind == tWord && knownNoun(toks[i+1].low)) {
+			!(i+1 < hi && toks[i+1].kind == tWord && knownNoun(toks[i+1].low)) && !titleBeforeName(toks, i, hi) {
 			// "The FBI looked …" ends at the name; "the Trump campaign",
 			// "the White House press secretary" and "a longtime GOP data
 			// expert" reach their noun.
@@ -413,6 +413,9 @@ func titleBeforeName(toks []token, i, hi int) bool {
 	j := i
 	for j < hi && j-i < 4 && toks[j].kind == tWord && toks[j].text == toks[j].low && !npStop[toks[j].low] {
 		j++
+	}
+	if j > i && j+1 < hi && isGivenName(toks[j].low) && toks[j+1].capital() && !npStop[toks[j-1].low] {
+		return true // said Republican front-runner Walter Quill (testdata/roles.txt)
 	}
 	return j > i && j < hi && (titles[toks[j-1].low] || personNouns[toks[j-1].low]) && toks[j].capital()
 }
