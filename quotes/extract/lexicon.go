@@ -277,6 +277,7 @@ what who why how where which not no yes then now still also however meanwhile in
 because despite even just only more most some many much all both each every other another such
 asked according speaking read see watch related click follow sign update editor's note advertisement
 to of into about against like unlike via amid among people
+nobody everybody somebody anybody everyone someone anyone none nothing everything something
 `)
 
 // openers start an adverbial phrase that comes before a sentence's subject

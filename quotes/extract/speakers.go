@@ -688,7 +688,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// So is a name in an apposition before a verb: And a third, Daniel
 		// Traynor, said … (testdata/antecedents.txt).
 		appositive := false
-		if a := j; i > 0 && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and")) && a+1 < len(toks) && toks[a].punct(',') {
+		if a := j; i > 0 && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and", "so")) && a+1 < len(toks) && toks[a].punct(',') {
 			// his cousin James York, 40, cited …; Speaking at the depot,
 			// Hale, without naming anyone, blamed …; “…” Sarandon, 69,
 			// told … (testdata/antecedents.txt)
