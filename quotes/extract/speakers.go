@@ -577,13 +577,15 @@ type mention struct {
 	subject bool
 	// possessive is set on "Obama's": an owner, seldom the speaker.
 	possessive bool
-	name       string
-	last       string // last name, lower case
-	g          gender
-	person     bool
-	org        bool
-	head       string // the head of its role or description, lower case
-	role       string
+	// place is set on a name after "in", "at" or "near": a place.
+	place  bool
+	name   string
+	last   string // last name, lower case
+	g      gender
+	person bool
+	org    bool
+	head   string // the head of its role or description, lower case
+	role   string
 }
 
 // entities is what the article has said about people so far.
@@ -704,6 +706,11 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			headsOpeningPhrase(toks, i) ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && verbFollows(toks, j)
 		m.possessive = isPossessive(toks[j-1].text)
+		if m.g == unknownGender && m.role == "" && i > 0 && toks[i-1].is("in", "at", "near") && !isGivenName(toks[i].low) {
+			// Where something happens is a place: in Green Bay, at Palo
+			// Alto (testdata/salience.txt).
+			m.person, m.place = false, true
+		}
 		if !m.org && !m.person && j-i >= 2 && describedPerson(toks, j) {
 			m.person = true
 		}
@@ -1142,7 +1149,7 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
 		m := e.mentions[k]
 		if !m.org && (p == "he" || p == "she") && (m.g == unknownGender || m.g == want) && looksLikeName(strings.Fields(m.name)) &&
-			!isPlace(m.name) && e.nameLike(m.last) { // not the Middle East, nor Refugees opening a sentence (testdata/salience.txt)
+			!isPlace(m.name) && !m.place && e.nameLike(m.last) { // not the Middle East, nor Refugees opening a sentence (testdata/salience.txt)
 			return m, true
 		}
 	}
