@@ -468,10 +468,20 @@ func verbObject(toks []token, i int) bool {
 	if i < 2 || toks[i-1].kind != tWord || toks[i-1].text != toks[i-1].low || npStop[toks[i-1].low] || knownNoun(toks[i-1].low) {
 		return false
 	}
+	if namedBy(toks, i) {
+		return false // a worker named Antonio Arroyo has … (testdata/antecedents.txt)
+	}
 	if toks[i-2].low == "to" {
 		return true
 	}
 	return pastTense(&toks[i-1]) && !determiners[toks[i-2].low] && toks[i-2].kind == tWord
+}
+
+// namedBy reports whether the name at i follows "a driver named": the
+// name of the noun phrase, not an object.
+func namedBy(toks []token, i int) bool {
+	return i > 2 && toks[i-1].is("named", "called") && toks[i-2].kind == tWord &&
+		(knownNoun(toks[i-2].low) || determiners[toks[i-3].low])
 }
 
 // reportedClause reports whether the word at i stands in a clause that
@@ -680,7 +690,8 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// "Though Trump was not willing …, he …" is about Trump
 		// (testdata/antecedents.txt).
 		// Nor after "a": wearing a Canova T-shirt covered in buttons.
-		embedded := i > 0 && !first && (cueVerbs[toks[i-1].low] || toks[i-1].is("that", "a", "an") || prepositions[toks[i-1].low] ||
+		named := namedBy(toks, i) // a driver named Felix Ortega
+		embedded := i > 0 && !first && !named && (cueVerbs[toks[i-1].low] || toks[i-1].is("that", "a", "an") || prepositions[toks[i-1].low] ||
 			subordinators[toks[i-1].low] && !clauseOpensSentence(toks, i-1)) ||
 			reportedClause(toks, i) || verbObject(toks, i)
 		// After an inverted cue it is the cue's subject: "…, said Grant
