@@ -508,6 +508,11 @@ func verbFollows(toks []token, j int) bool {
 		toks[j+1].sent == t.sent && beforeVerb(&toks[j+1])
 }
 
+// negated reports whether t is an auxiliary with "n't": doesn't, wasn't.
+func negated(t *token) bool {
+	return t.kind == tWord && t.text == t.low && (strings.HasSuffix(t.low, "n't") || strings.HasSuffix(t.low, "n’t"))
+}
+
 // headsOpeningPhrase reports whether the name at i ends the noun phrase that
 // opens its sentence, after a title in lower case: Former Ohio governor Ed
 // Marsh, …, was blunter (testdata/roles.txt).
@@ -711,7 +716,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 					break
 				}
 			}
-			appositive = a+1 < len(toks) && verbFollows(toks, a+1)
+			appositive = a+1 < len(toks) && (verbFollows(toks, a+1) || a > j && negated(&toks[a+1])) // …, doesn't mince words
 		}
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
 			headsOpeningPhrase(toks, i) ||
