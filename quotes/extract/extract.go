@@ -896,8 +896,8 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 	toks := x.toks
 	for u := v - 1; u >= lo; u-- {
 		n, ok := isCue(toks, u)
-		if !ok {
-			continue
+		if !ok || namingVerbs[toks[u].low] && u+n < len(toks) && toks[u+n].kind == tQuote && toks[u-1].text == toks[u-1].low {
+			continue // not a class called “Perception” (testdata/partial.txt)
 		}
 		if subj := backwardNP(toks, u, lo); subj.kind != npNone {
 			return x.resolve(subj, toks[u:u+n])
