@@ -154,6 +154,12 @@ func (rep report) markdown() []byte {
 	for _, sr := range rep.sizes {
 		rep.sizeTable(&b, sr)
 	}
+	// What bounds the misses is written by hand, from the profiles below,
+	// and kept beside the generator so a new run keeps it.
+	if notes, err := os.ReadFile("ANALYSIS.md"); err == nil {
+		b.Write(notes)
+		w("\n")
+	}
 	for _, sr := range rep.sizes {
 		if len(sr.profiles) == 0 {
 			continue
