@@ -41,6 +41,8 @@ type parsed struct {
 	text  string // the text the phrase queries analyse (bounded)
 	words []word
 	seq   []int // the query's words in typed order, as indexes into words
+	// noPhrases leaves the phrase queries out of textQuery (see textPlans).
+	noPhrases bool
 }
 
 // parse analyses text with the index's own analyzers and marks the words the
@@ -181,18 +183,24 @@ func (ix *Index) textPlans(p parsed) ([]query.Query, error) {
 	if len(words) < 2 {
 		return []query.Query{textQuery(p)}, nil
 	}
-	plans := []query.Query{allWordsQuery(p), anyWordsQuery(p)}
+	_, _, rarest, err := ix.rarest(p, nil, 0)
+	if err != nil || rarest <= broadAbove {
+		return []query.Query{allWordsQuery(p), anyWordsQuery(p)}, err
+	}
+	// A phrase query skips ahead to its own next match whatever quotes the
+	// conjunction offers it, so a phrase that few quotes hold reads every
+	// quote holding its words: at a million quotes, "to that of the
+	// government on" took half a second. For a broad query the phrase is
+	// looked for by its word pairs instead, and the words alone rank.
+	np := p
+	np.noPhrases = true
+	plans := []query.Query{allWordsQuery(np), anyWordsQuery(np)}
 	pairs := ix.pairClauses(p.text)
 	if len(pairs) == 0 {
 		return plans, nil
 	}
-	_, _, rarest, err := ix.rarest(p, nil, 0)
-	if err != nil || rarest <= broadAbove {
-		return plans, err
-	}
 	// Every quote this plan finds holds the words side by side, so the
-	// words' scores rank them; phrase queries would add little but their
-	// cost (positions read for every quote).
+	// words' scores rank them.
 	must := append(pairs, wordClauses(p)...)
 	for _, w := range must[len(pairs):] {
 		unscored(w)
@@ -312,7 +320,7 @@ func wordClauses(p parsed) []query.Query {
 // phraseClauses match the query's text as a phrase, exact wording counting
 // twice English word forms; none for a one-word query.
 func phraseClauses(p parsed) []query.Query {
-	if len(p.words) < 2 {
+	if len(p.words) < 2 || p.noPhrases {
 		return nil
 	}
 	exact := query.NewMatchPhraseQuery(p.text)

@@ -49,10 +49,20 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 			// milliseconds at a million quotes: a sample of them is
 			// searched first, the same one for the same words, so that
 			// its pages stay put. Only an empty sample searches all.
+			// The quotes holding the words side by side (textPlans'
+			// first plan, when it has three) are the best matches, and
+			// seldom many: all of them come before a sample of the rest.
 			bucket := sampleBucket(q.Text, rarest)
-			sampled := make([]query.Query, 0, 2*len(plans))
+			in := func(bq query.Query) query.Query {
+				return query.NewConjunctionQuery([]query.Query{bucket, bq})
+			}
+			var sampled []query.Query
+			if len(plans) == 3 {
+				sampled = append(sampled, in(plans[0]), plans[0])
+				plans = plans[1:]
+			}
 			for _, bq := range plans {
-				sampled = append(sampled, query.NewConjunctionQuery([]query.Query{bucket, bq}))
+				sampled = append(sampled, in(bq))
 			}
 			plans = append(sampled, plans...)
 		}
