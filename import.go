@@ -109,6 +109,17 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
+	if sum.Added > 0 {
+		// Merge the import's segments now rather than in the background of
+		// the next process that opens the index (the bot's cold start). The
+		// quotes are already durable: a failure here loses nothing.
+		if isTerminal(env.Stderr) {
+			fmt.Fprintln(env.Stderr, "compacting the index…")
+		}
+		if err := ix.Compact(ctx); err != nil {
+			env.Log.Warn("compacting after import", "err", err)
+		}
+	}
 	printSummary(env, fl.json, sum)
 	return nil
 }

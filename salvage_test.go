@@ -22,8 +22,15 @@ func TestDamagedIndexWayOut(t *testing.T) {
 		for j := range 200 {
 			b.WriteString(`{"text": "Batch ` + string(rune('A'+i)) + ` quote ` + strings.Repeat("x", j%7) + ` number ` + strconv.Itoa(j) + `.", "speaker": "Keeper"}` + "\n")
 		}
-		if code, _, errs := quotebot(t, env, "", "import", writeFile(t, "part.jsonl", b.String())); code != 0 {
-			t.Fatalf("import: %s", errs)
+		// The first part is imported (and so compacted into one segment);
+		// the others are saved one by one, a segment each, as members do.
+		args := []string{"import", writeFile(t, "part.jsonl", b.String())}
+		stdin := ""
+		if i > 0 {
+			args, stdin = []string{"add", "--batch"}, b.String()
+		}
+		if code, _, errs := quotebot(t, env, stdin, args...); code != 0 {
+			t.Fatalf("%v: %s", args, errs)
 		}
 	}
 	segs, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
