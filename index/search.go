@@ -17,7 +17,7 @@ import (
 // Search finds the quotes guild can see that best match q.Text, optionally
 // by a speaker whose name matches q.Speaker. Any word form matches ("believe"
 // finds "believes"); exact phrases rank first; a word the index does not know
-// is matched with up to one typo (two edits for words of six letters or
+// is matched with up to one typo (two edits for words of eight letters or
 // more). The matches are the quotes that hold every word of q.Text (common
 // words aside when there are three others); only when there are none, the
 // quotes that hold some of them. When even the rarest word is common (over
