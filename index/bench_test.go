@@ -41,18 +41,17 @@ func reportLatency(b *testing.B, d []time.Duration) {
 	b.ReportMetric(float64(d[len(d)*99/100].Microseconds())/1000, "p99-ms")
 }
 
-// BenchmarkWhoSaid asks who said each remembered fragment (five kinds,
-// typos among them) of quotable + fortunes. Target: p99 under 5 ms.
-func BenchmarkWhoSaid(b *testing.B) {
-	ix, frags := benchIndex(b)
+// benchCalls runs call for input after input, round and round, and reports
+// the p50 and p99 of the calls' durations.
+func benchCalls(b *testing.B, inputs []string, call func(ctx context.Context, in string) error) {
 	ctx := context.Background()
 	var lat []time.Duration
 	i := 0
 	for b.Loop() {
-		f := frags[i%len(frags)]
+		in := inputs[i%len(inputs)]
 		i++
 		start := time.Now()
-		if _, err := ix.WhoSaid(ctx, "", f.text, 3); err != nil {
+		if err := call(ctx, in); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, time.Since(start))
@@ -60,47 +59,47 @@ func BenchmarkWhoSaid(b *testing.B) {
 	reportLatency(b, lat)
 }
 
+func fragmentTexts(frags []fragment) []string {
+	out := make([]string, len(frags))
+	for i, f := range frags {
+		out[i] = f.text
+	}
+	return out
+}
+
+// BenchmarkWhoSaid asks who said each remembered fragment (five kinds,
+// typos among them) of quotable + fortunes. Target: p99 under 5 ms.
+func BenchmarkWhoSaid(b *testing.B) {
+	ix, frags := benchIndex(b)
+	benchCalls(b, fragmentTexts(frags), func(ctx context.Context, in string) error {
+		_, err := ix.WhoSaid(ctx, "", in, 3)
+		return err
+	})
+}
+
 // BenchmarkSearch runs /quote searches for the same fragments.
 func BenchmarkSearch(b *testing.B) {
 	ix, frags := benchIndex(b)
-	ctx := context.Background()
-	var lat []time.Duration
-	i := 0
-	for b.Loop() {
-		f := frags[i%len(frags)]
-		i++
-		start := time.Now()
-		if _, err := ix.Search(ctx, quotes.Query{Text: f.text, Limit: 5}); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(start))
-	}
-	reportLatency(b, lat)
+	benchCalls(b, fragmentTexts(frags), func(ctx context.Context, in string) error {
+		_, err := ix.Search(ctx, quotes.Query{Text: in, Limit: 5})
+		return err
+	})
 }
 
 // BenchmarkSuggest types each fragment a character at a time, as a member
 // does in an autocomplete box.
 func BenchmarkSuggest(b *testing.B) {
 	ix, frags := benchIndex(b)
-	ctx := context.Background()
 	var prefixes []string
 	for _, f := range frags[:50] {
 		for n := 1; n <= min(12, len(f.text)); n++ {
 			prefixes = append(prefixes, f.text[:n])
 		}
 	}
-	var lat []time.Duration
-	i := 0
-	for b.Loop() {
-		p := prefixes[i%len(prefixes)]
-		i++
-		start := time.Now()
-		if _, err := ix.Suggest(ctx, "", p, 10); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(start))
-	}
-	reportLatency(b, lat)
+	benchCalls(b, prefixes, func(ctx context.Context, in string) error {
+		_, err := ix.Suggest(ctx, "", in, 10)
+		return err
+	})
 }
 
 // BenchmarkAddBatch measures bulk import into an on-disk index.
