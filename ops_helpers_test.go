@@ -19,6 +19,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/quotebot/quotebot/bot/bottest"
 )
 
 // The helpers of the operations tests: a quotebot binary built once, a
@@ -201,14 +203,10 @@ func subcommand(name string, options ...any) map[string]any {
 // signedRequest is a POST of body to url signed with key as Discord signs.
 func signedRequest(t testing.TB, url string, key ed25519.PrivateKey, body []byte) *http.Request {
 	t.Helper()
-	stamp := strconv.FormatInt(time.Now().Unix(), 10)
-	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	req, err := bottest.SignedRequest(url, key, time.Now(), body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Signature-Timestamp", stamp)
-	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
 	return req
 }
 

@@ -17,20 +17,17 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/quotebot/quotebot/bot"
+	"github.com/quotebot/quotebot/bot/bottest"
 )
 
 // signed returns a POST of body to url, signed with key at time ts the way
 // Discord signs interactions.
 func signed(t *testing.T, url string, key ed25519.PrivateKey, ts time.Time, body []byte) *http.Request {
 	t.Helper()
-	stamp := strconv.FormatInt(ts.Unix(), 10)
-	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	req, err := bottest.SignedRequest(url, key, ts, body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Signature-Timestamp", stamp)
-	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
 	return req
 }
 
