@@ -312,6 +312,9 @@ var demonymWords = func() map[string]bool {
 
 // nameParticles stand in lower case inside names: Bill de Blasio, Ludwig
 // van Beethoven, Osama bin Laden.
+// nameSuffixes close a name: Robert P. Casey Jr.
+var nameSuffixes = set(`jr. jr sr. sr ii iii iv`)
+
 var nameParticles = set(`de da di del della der den van von bin ibn al el la le du dos das`)
 
 // listenerVerbs take the listener as their object: "told POLITICO" names

@@ -592,6 +592,13 @@ func describedPerson(toks []token, j int) bool {
 	return false
 }
 
+// appositionToken reports whether t can stand inside an apposition: a word,
+// or the ampersand, hyphen or parenthesis of a name (an analyst at Compass
+// Point Research & Trading; testdata/antecedents.txt).
+func appositionToken(t *token) bool {
+	return t.kind == tWord || t.kind == tPunct && strings.ContainsAny(t.text, "&-()")
+}
+
 // relativeWho reports whether ", who" follows the name that ends before
 // token j: only people are who (Meanwhile Rihanna, who was honored …,
 // spoke; testdata/antecedents.txt).
@@ -751,11 +758,14 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// So is a name in an apposition before a verb: And a third, Daniel
 		// Traynor, said … (testdata/antecedents.txt).
 		appositive := false
-		if a := j; i > 0 && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and", "so")) && a+1 < len(toks) && toks[a].punct(',') {
+		// A place in an address is no one: a truck driver from Ava, Mo.,
+		// who is a member …, said (testdata/antecedents.txt).
+		address := i > 0 && j == i+1 && placeLike(&toks[i]) && toks[i-1].punct(',')
+		if a := j; i > 0 && !address && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and", "so")) && a+1 < len(toks) && toks[a].punct(',') {
 			// his cousin James York, 40, cited …; Speaking at the depot,
 			// Hale, without naming anyone, blamed …; “…” Sarandon, 69,
 			// told … (testdata/antecedents.txt)
-			for b := a + 1; !verbFollows(toks, a+1) && b < len(toks) && b-a <= 8 && toks[b].kind == tWord && toks[b].sent == toks[a].sent; b++ {
+			for b := a + 1; !verbFollows(toks, a+1) && b < len(toks) && b-a <= 16 && appositionToken(&toks[b]) && toks[b].sent == toks[a].sent; b++ {
 				if b+2 < len(toks) && toks[b+1].punct(',') {
 					a = b + 1
 					break
@@ -772,7 +782,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			// Alto (testdata/salience.txt).
 			m.person, m.place = false, true
 		}
-		if !m.org && !m.person && (j-i >= 2 && describedPerson(toks, j) || relativeWho(toks, j) && !groupName(m.name)) {
+		if !m.org && !m.person && (j-i >= 2 && describedPerson(toks, j) || relativeWho(toks, j) && !groupName(m.name) && !address) {
 			m.person = true
 		}
 		if m.name != "" {
@@ -858,6 +868,17 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			}
 			break
 		}
+	}
+	if n := len(name); n >= 3 && isGivenName(name[n-2]) && !isGivenName(name[n-3]) && !nameParticles[strings.ToLower(name[n-3])] &&
+		name[n-3] != "of" && !isPossessive(name[n-3]) && !strings.HasSuffix(name[n-3], ".") && looksLikeName(name[n-2:]) &&
+		!nameSuffixes[strings.ToLower(name[n-1])] {
+		// Capitalised words before a first name and a last name describe
+		// the person: House Intelligence Republican Mike Pompeo
+		// (testdata/roles.txt).
+		if len(role) == 0 {
+			role = append(role, name[:n-2]...)
+		}
+		name = name[n-2:]
 	}
 	for k := 2; k < len(name)-1; k++ {
 		if name[k] == "of" && (isGivenName(name[0]) || m.person) {
