@@ -485,6 +485,14 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	// testdata/partial.txt) or after a colon ("Cruz continued:",
 	// testdata/colon.txt).
 	if k > lo {
+		if p := &toks[max(lo-1, 0)]; lo > 0 && p.kind == tQuote && p.sent == toks[k].sent && x.found[p.q] && x.attrs[p.q].cue != "" &&
+			!endsWithComma(p.text) && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
+			// Words quoted later in a report run on with its speaker, not
+			// with the subject of their clause: Brooks stated that the
+			// debate was a “…” and the candidate “did well”
+			// (testdata/continuation.txt).
+			return attribution{speaker: x.attrs[p.q].speaker, role: x.attrs[p.q].role}, true
+		}
 		if a, ok := x.labelBefore(lo, k); ok {
 			return a, true
 		}
