@@ -599,6 +599,28 @@ func appositionToken(t *token) bool {
 	return t.kind == tWord || t.kind == tPunct && strings.ContainsAny(t.text, "&-()")
 }
 
+// topicOpener reports whether the name in tokens [i, j) is the one a
+// sentence opens on with "As for", "For" or "To" and a comma: the person
+// the sentence, and the pronoun after it, are about. As for Trump, he said
+// he is not worried; To Professor Brigid Harrison, Christie's stare
+// seemed sad. "…," she said (testdata/antecedents.txt).
+func topicOpener(toks []token, i, j int) bool {
+	if i == 0 || j >= len(toks) || !toks[j].punct(',') {
+		return false
+	}
+	o := i - 1
+	for o > 0 && i-o < 10 && toks[o].kind == tWord && !toks[o].is("for", "to") && toks[o-1].sent == toks[o].sent {
+		o-- // To political science professor Brigid Harrison,
+	}
+	if !toks[o].is("for", "to") {
+		return false
+	}
+	if o > 0 && toks[o].low == "for" && toks[o-1].low == "as" {
+		o--
+	}
+	return o == 0 || toks[o-1].sent != toks[o].sent || toks[o-1].kind == tPara
+}
+
 // relativeWho reports whether ", who" follows the name that ends before
 // token j: only people are who (Meanwhile Rihanna, who was honored …,
 // spoke; testdata/antecedents.txt).
@@ -776,7 +798,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			appositive = a+1 < len(toks) && (verbFollows(toks, a+1) || a > j && negated(&toks[a+1])) // …, doesn't mince words
 		}
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
-			headsOpeningPhrase(toks, i) ||
+			headsOpeningPhrase(toks, i) || topicOpener(toks, i, j) ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && verbFollows(toks, j)
 		m.possessive = isPossessive(toks[j-1].text)
 		if m.g == unknownGender && m.role == "" && i > 0 && toks[i-1].is("in", "at", "near") && !isGivenName(toks[i].low) {
