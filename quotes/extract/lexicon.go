@@ -104,6 +104,11 @@ adviser advisers aide aides staffer staffers volunteer volunteers organizer orga
 pastor priest bishop rabbi imam cleric minister ministers diplomat diplomats envoy envoys moderator moderators
 `)
 
+// institutionWords end the names of bodies a person speaks for, besides
+// organisationWords: the James Martin Center, Liberty Baptist Church.
+var institutionWords = set(`church school college academy hospital clinic museum library watch project initiative
+society alliance network studies research laboratory lab trust partners partnership council`)
+
 // abbreviations keep their period: it does not end a sentence.
 var abbreviations = set(`
 mr mrs ms dr sen rep gov gen lt col sgt capt adm maj cmdr st jr sr prof rev inc corp co ltd vs
@@ -158,6 +163,7 @@ motors communications technologies industries systems solutions enterprises soci
 church conference summit debates commission
 arena stadium hotel college school academy museum library hospital airport plaza tower
 gallup poll survey report statement website blog twitter facebook
+qaeda qaida taliban hezbollah hamas isis isil
 `)
 
 type gender uint8

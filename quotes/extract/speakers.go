@@ -154,6 +154,13 @@ func backwardNP(toks []token, v, lo int) np {
 		return np{}
 	}
 	n := walkBack(toks, j, lo)
+	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].is("of", "from", "at") {
+		// A person and the body they speak for: Jeffrey Lewis of the
+		// James Martin Center wrote (testdata/antecedents.txt).
+		if p := walkBack(toks, n.lo-2, lo); p.kind == npProper && looksLikeName(p.words[max(len(p.words)-2, 0):]) {
+			return p
+		}
+	}
 	if n.kind == npNominal && n.lo-2 >= lo && toks[n.lo-1].is("in", "at", "during", "on", "through") {
 		// A phrase between the subject and its verb: Trump in his
 		// announcement speech called … (testdata/roles.txt).
@@ -213,8 +220,8 @@ func walkBack(toks []token, j, lo int) np {
 			}
 			continue
 		}
-		if t.low == "of" && i > lo && i < j && toks[i-1].capital() && toks[i+1].capital() {
-			continue // Secretary of State John Kerry
+		if (t.low == "of" || t.low == "for") && i > lo && i < j && toks[i-1].capital() && toks[i+1].capital() {
+			continue // Secretary of State John Kerry; the Center for Nonproliferation Studies
 		}
 		if t.low == "of" && i > lo && i < j && titles[toks[i-1].low] && toks[i+1].kind == tWord {
 			continue // the former secretary of state mocked (testdata/partial.txt)
@@ -599,6 +606,26 @@ func appositionToken(t *token) bool {
 	return t.kind == tWord || t.kind == tPunct && strings.ContainsAny(t.text, "&-()")
 }
 
+// pastInstitution returns the index after the phrases of, from, at or in
+// and a capitalised name that follow a name ending before j, or j.
+func pastInstitution(toks []token, j int) int {
+	for n := 0; n < 2 && j+1 < len(toks) && toks[j].is("of", "from", "at", "in"); n++ {
+		e := j + 1
+		if toks[e].low == "the" {
+			e++
+		}
+		s := e
+		for e < len(toks) && e-s < 8 && (toks[e].capital() || toks[e].is("for", "of", "and") && e+1 < len(toks) && toks[e+1].capital()) && toks[e].sent == toks[j].sent {
+			e++
+		}
+		if e == s {
+			break
+		}
+		j = e
+	}
+	return j
+}
+
 // topicOpener reports whether the name in tokens [i, j) is the one a
 // sentence opens on with "As for", "For" or "To" and a comma: the person
 // the sentence, and the pronoun after it, are about. As for Trump, he said
@@ -781,6 +808,11 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			(j >= len(toks) || toks[j].kind != tWord)
 		// So is a name in an apposition before a verb: And a third, Daniel
 		// Traynor, said … (testdata/antecedents.txt).
+		// A name's institution or home town between it and its verb: Jeffrey
+		// Lewis of the James Martin Center wrote; Darran Whiting of Liberty
+		// Baptist Church in Marion, said (testdata/antecedents.txt).
+		j0 := j
+		j = pastInstitution(toks, j)
 		appositive := false
 		// A place in an address is no one: a truck driver from Ava, Mo.,
 		// who is a member …, said (testdata/antecedents.txt).
@@ -800,6 +832,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
 			headsOpeningPhrase(toks, i) || topicOpener(toks, i, j) ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && verbFollows(toks, j)
+		j = j0
 		m.possessive = isPossessive(toks[j-1].text)
 		if m.g == unknownGender && m.role == "" && i > 0 && toks[i-1].is("in", "at", "near") && !isGivenName(toks[i].low) {
 			// Where something happens is a place: in Green Bay, at Palo
@@ -913,7 +946,7 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		name = name[n-2:]
 	}
 	for k := 2; k < len(name)-1; k++ {
-		if name[k] == "of" && (isGivenName(name[0]) || m.person) {
+		if name[k] == "of" && (isGivenName(name[0]) || m.person || k == 2 && looksLikeName(name[:2]) && institution(name[k+1:])) {
 			// Where a person comes from is no part of the name: Sen.
 			// Marco Rubio of Florida (testdata/roles.txt).
 			name = name[:k]
@@ -972,6 +1005,20 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		m.person = true
 	}
 	return m
+}
+
+// institution reports whether capitalised words name an organisation or a
+// place: Liberty Baptist Church, the James Martin Center, Human Rights
+// Watch; a person's name before "of" and one of these is the person's
+// (testdata/roles.txt).
+func institution(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",.()"))
+		if organisationWords[lw] || institutionWords[lw] || places[lw] || lw == "the" {
+			return true
+		}
+	}
+	return false
 }
 
 // acronym reports whether a name is one word in capitals: DNC, FBI.
