@@ -922,8 +922,8 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 		// A verb in the past before "and": when Cruz knocked Rubio on trade
 		// and called him a "moderate" (testdata/partial.txt).
 		for u := v - 2; u > lo; u-- {
-			if !pastTense(&toks[u]) {
-				continue
+			if !pastTense(&toks[u]) || toks[u-1].is("who", "that", "which") {
+				continue // not a relative clause's verb: He praised those who left but said …
 			}
 			if subj := backwardNP(toks, u, lo); subj.kind == npProper || subj.kind == npPronoun ||
 				subj.kind == npNominal && speakerNoun(subj.headWord()) {

@@ -789,6 +789,13 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		m := e.makeMention(words, subjects)
 		m.pos = toks[i].start
 		m.sent = toks[i].sent
+		if f := strings.Fields(m.name); m.person && m.g == unknownGender && !titles[m.head] && !personNouns[m.head] && len(f) >= 2 && !isGivenName(f[0]) &&
+			(lowers[strings.ToLower(f[0])] || sentenceWords[strings.ToLower(f[0])]) && !subjects[m.last] {
+			// Two capitalised words whose first the article writes in
+			// lower case elsewhere are a title, not a person: ABC's This
+			// Week, the Off Message podcast (testdata/antecedents.txt).
+			m.person = false
+		}
 		// A subject opens its sentence or comes before a verb, but not as
 		// the subject of reported speech: "Pence said Trump will …".
 		// Nor after a preposition: "the move against Sanders could …" is
