@@ -838,7 +838,9 @@ func (x *extractor) labelBefore(lo, k int) (attribution, bool) {
 	if subj.kind != npProper || subj.lo <= lo {
 		return attribution{}, false
 	}
-	if b := &toks[subj.lo-1]; !(b.punct('-') || b.punct('—') || b.punct('–') || b.low == "from") {
+	if b := &toks[subj.lo-1]; !(b.punct('-') || b.punct('—') || b.punct('–') || b.low == "from" && subj.lo-2 >= lo && toks[subj.lo-2].is("more", "also", "again")) {
+		// "More from Jones:", but not "he suggested Curiel was from
+		// Mexico:" (testdata/colon.txt).
 		return attribution{}, false
 	}
 	return x.resolve(subj, nil)

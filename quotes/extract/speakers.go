@@ -565,7 +565,8 @@ func headsOpeningPhrase(toks []token, i int) bool {
 // organisation ("Senator", "Bank of America").
 func commonOpener(toks []token, i int, lowers map[string]bool) int {
 	w := toks[i].low
-	if !lowers[w] || titles[strings.TrimSuffix(w, ".")] || organisationWords[w] || i+2 >= len(toks) {
+	quantifier := i+1 < len(toks) && toks[i+1].low == "of" && determiners[w] // One of Trump's aides, Some of Reed's friends
+	if !lowers[w] && !quantifier || titles[strings.TrimSuffix(w, ".")] || organisationWords[w] || i+2 >= len(toks) {
 		return 0
 	}
 	switch {
@@ -751,7 +752,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 	}
 	for i := 0; i < len(toks); {
 		first := i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || toks[i-1].punct(':') // notable: Until Mr. Comey spoke
-		if !toks[i].capital() || sentenceWords[toks[i].low] && !titles[toks[i].low] || first && openers[toks[i].low] ||
+		if !toks[i].capital() || sentenceWords[toks[i].low] && !titles[toks[i].low] || first && openers[toks[i].low] || contraction(toks[i].low) ||
 			toks[i].start < headlineEnd {
 			// The headline, in title case, names no one reliably: "Pastor
 			// Wants Girl Scout Leaders …" (testdata/headline.txt).
