@@ -484,6 +484,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	// they stand after it ("Trump identified the judge as “Spanish”",
 	// testdata/partial.txt) or after a colon ("Cruz continued:",
 	// testdata/colon.txt).
+	if a, ok := x.ownedRemark(lo, k); ok {
+		return a, true
+	}
 	if k > lo {
 		if p := &toks[max(lo-1, 0)]; lo > 0 && p.kind == tQuote && p.sent == toks[k].sent && x.found[p.q] && x.attrs[p.q].cue != "" &&
 			!endsWithComma(p.text) && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
@@ -512,6 +515,22 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		return x.sentenceSubject(lo, colon, true)
 	}
 	return attribution{}, false
+}
+
+// ownedRemark reads words quoted between an owner and a noun for words
+// said as the owner's: Mitt Romney's “47 percent” comment, Obama's “if you
+// like your plan, you can keep it” promise (testdata/partial.txt).
+func (x *extractor) ownedRemark(lo, k int) (attribution, bool) {
+	toks := x.toks
+	if k-1 < lo || k+1 >= len(toks) || !isPossessive(toks[k-1].text) || !toks[k-1].capital() || toks[k+1].kind != tWord ||
+		!remarkNouns[toks[k+1].low] {
+		return attribution{}, false
+	}
+	subj := walkBack(toks, k-1, lo)
+	if subj.kind != npProper {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
 }
 
 // beforeCueIn finds the last cue in tokens [lo, k) and its speaker.

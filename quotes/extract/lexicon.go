@@ -109,6 +109,11 @@ pastor priest bishop rabbi imam cleric minister ministers diplomat diplomats env
 var institutionWords = set(`church school college academy hospital clinic museum library watch project initiative
 society alliance network studies research laboratory lab trust partners partnership council`)
 
+// remarkNouns are words said, named by what they were: a comment, a
+// promise (testdata/partial.txt).
+var remarkNouns = set(`comment comments remark remarks promise pledge vow slogan quip line catchphrase mantra boast
+rallying retort jab taunt insult barb`)
+
 // abbreviations keep their period: it does not end a sentence.
 var abbreviations = set(`
 mr mrs ms dr sen rep gov gen lt col sgt capt adm maj cmdr st jr sr prof rev inc corp co ltd vs
