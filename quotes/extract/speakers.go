@@ -1531,6 +1531,13 @@ func (e *entities) nominal(n np, head string, pos int, affiliation string) (stri
 			mod = lower(n.words[len(n.words)-2]) // the vice president
 		}
 		if m, ok := e.description(head, mod, pos); ok {
+			if s, ok := e.lastSubject(pos); ok && s.last != m.last && (s.head == "" || s.head == head) && e.sentencesBetween(m.pos, pos) > 2 {
+				// The senator the article titled paragraphs ago is not the
+				// one the sentence before is about: Walking into the
+				// office to chants of “Marco!”, the senator said …
+				// (testdata/roles.txt).
+				return e.canonical(s, pos)
+			}
 			return m.name, m.role, true
 		}
 		if personNouns[head] {
@@ -1553,6 +1560,16 @@ func (e *entities) nominal(n np, head string, pos int, affiliation string) (stri
 	// Remember the description, so that "the spokesman" finds it later.
 	e.descs = append(e.descs, mention{pos: pos, name: desc, head: head})
 	return desc, "", true
+}
+
+// sentencesBetween counts the sentence breaks between byte offsets a < b.
+func (e *entities) sentencesBetween(a, b int) int {
+	i := sort.Search(len(e.toks), func(i int) bool { return e.toks[i].start >= a })
+	j := sort.Search(len(e.toks), func(i int) bool { return e.toks[i].start >= b })
+	if i >= len(e.toks) || j >= len(e.toks) {
+		return 0
+	}
+	return e.toks[j].sent - e.toks[i].sent
 }
 
 func hasCapital(words []string) bool {
