@@ -42,6 +42,12 @@ func (x *extractor) notQuotation(i int) bool {
 	if prev != nil && prev.is("on", "at", "of", "called", "named", "dubbed", "titled") {
 		return true // on "Meet the Press"; the author of "America's Bitter Pill"
 	}
+	if prev != nil && (titleVerbs[prev.low] || prev.low == "in" && k > 1 && x.toks[k-2].kind == tWord && titleVerbs[x.toks[k-2].low]) {
+		return true // who starred in "Parks and Recreation"; edits "Eat The Press"
+	}
+	if prev != nil && prev.is("and", "or") && k > 1 && x.toks[k-2].kind == tQuote && x.skip[x.toks[k-2].q] {
+		return true // "Parks and Recreation" and "Guardians of the Galaxy"
+	}
 	if prev != nil && prev.punct(',') && k > 1 && x.toks[k-2].kind == tWord && titleNouns[x.toks[k-2].low] {
 		return true // Trump's reality TV show, "The Apprentice,"
 	}
@@ -63,7 +69,13 @@ var titleNouns = set(`
 film movie book novel memoir show program programme series podcast song album documentary play musical
 article column op-ed essay ad advert spot video headline titled entitled pseudonym nickname slogan
 hashtag newsletter magazine newspaper episode sketch segment hat shirt t-shirt sign banner poster
+classic hit blockbuster sequel sitcom drama comedy franchise bestseller best-seller
 `)
+
+// titleVerbs take the title of a work as their object: who starred in
+// "Parks and Recreation", edits "Eat The Press" (testdata/title.txt).
+var titleVerbs = set(`starred stars starring appeared appears edits edited hosts hosted directed directs produced
+produces authored co-wrote co-starred anchors anchored`)
 
 var titleSmallWords = set(`a an the of and or in on at to for with by from de la le del van von vs. vs`)
 
