@@ -960,7 +960,11 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 // quotation's cue stands between them (testdata/continuation.txt,
 // testdata/split.txt: "…," she said. "…").
 func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attribution, bool) {
-	if i == 0 || !found[i-1] {
+	prev := i - 1
+	for prev >= 0 && x.skip[prev] {
+		prev-- // a title in between: after she took the stage to "Eye of the Tiger." "…" (testdata/continuation.txt)
+	}
+	if prev < 0 || !found[prev] {
 		return attribution{}, false
 	}
 	toks := x.toks
@@ -968,7 +972,7 @@ func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attr
 	if k > 0 && toks[k-1].sent == toks[k].sent && toks[k-1].kind != tPara {
 		return attribution{}, false // mid-sentence: a scare quote or a title
 	}
-	p := x.qtok[i-1]
+	p := x.qtok[prev]
 	paras := 0
 	for j := p + 1; j < k; j++ {
 		t := &toks[j]
@@ -978,11 +982,11 @@ func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attr
 			if paras > 1 && toks[j-1].kind != tPara {
 				return attribution{}, false
 			}
-		case t.sent != toks[p].sent:
+		case t.sent != toks[p].sent && !(t.kind == tQuote && x.skip[t.q]):
 			return attribution{}, false
 		}
 	}
-	return attribution{speaker: attrs[i-1].speaker, role: attrs[i-1].role}, true
+	return attribution{speaker: attrs[prev].speaker, role: attrs[prev].role}, true
 }
 
 // afterReport gives a quotation that opens a sentence with no cue of its

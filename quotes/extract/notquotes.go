@@ -51,8 +51,11 @@ func (x *extractor) notQuotation(i int) bool {
 	if prev != nil && prev.punct(',') && k > 1 && x.toks[k-2].kind == tWord && titleNouns[x.toks[k-2].low] {
 		return true // Trump's reality TV show, "The Apprentice,"
 	}
-	if prev != nil && prev.kind == tWord && (titleNouns[prev.low] || prev.capital() && isPossessive(prev.text)) {
-		return true
+	if prev != nil && prev.kind == tWord && (titleNouns[prev.low] || isPossessive(prev.text) && (prev.capital() || mediaNouns[stripPossessive(prev.low)])) {
+		return true // Fox News channel's "Sunday Morning Futures"
+	}
+	if prev != nil && prev.is("to", "from", "for") && len(strings.Fields(x.text[s.start:s.end])) >= 2 {
+		return true // took the stage to "Eye of the Tiger"; missing from "Rush Hour"
 	}
 	if k+1 < len(x.toks) && x.toks[k+1].kind == tWord && titleNouns[x.toks[k+1].low] {
 		return true // "Meet the Press" program
@@ -70,20 +73,24 @@ film movie book novel memoir show program programme series podcast song album do
 article column op-ed essay ad advert spot video headline titled entitled pseudonym nickname slogan
 hashtag newsletter magazine newspaper episode sketch segment hat shirt t-shirt sign banner poster
 classic hit blockbuster sequel sitcom drama comedy franchise bestseller best-seller
+award prize syllabus anchor co-host initiative
 `)
+
+// mediaNouns own a show: television's "Scandal", the channel's "Hannity".
+var mediaNouns = set(`television channel network station radio`)
 
 // titleVerbs take the title of a work as their object: who starred in
 // "Parks and Recreation", edits "Eat The Press" (testdata/title.txt).
 var titleVerbs = set(`starred stars starring appeared appears edits edited hosts hosted directed directs produced
-produces authored co-wrote co-starred anchors anchored`)
+produces authored co-wrote co-starred anchors anchored published self-published`)
 
 var titleSmallWords = set(`a an the of and or in on at to for with by from de la le del van von vs. vs`)
 
-// titleCase reports whether quoted words look like a title: at most ten
+// titleCase reports whether quoted words look like a title: at most 14
 // words, each capitalised but for small ones.
 func titleCase(q string) bool {
 	words := strings.Fields(q)
-	if len(words) == 0 || len(words) > 10 {
+	if len(words) == 0 || len(words) > 14 {
 		return false
 	}
 	for i, w := range words {
