@@ -755,6 +755,9 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	for i < k && toks[i].kind == tWord && (toks[i].low == "but" || toks[i].low == "and" || toks[i].low == "so" || toks[i].low == "yet" || toks[i].low == "still") {
 		i++
 	}
+	if d := agencyDateline(toks, i, k); d > i {
+		i = d // Washington (AFP) – Democrat Hillary Clinton has … (testdata/subjects.txt)
+	}
 	if i < k && toks[i].kind == tWord && len(toks[i].text) > 1 && toks[i].text == strings.ToUpper(toks[i].text) && !strings.ContainsAny(toks[i].text, "0123456789") {
 		// A dateline: JACKSON, Miss. — …
 		for j := i; j < k && j-i < 16; j++ {
@@ -843,6 +846,20 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	}
 	a, ok := x.resolve(subj, nil)
 	return a, ok
+}
+
+// agencyDateline returns the index after a dateline with a news agency
+// that opens a sentence at i, "New York (AFP) –", or i.
+func agencyDateline(toks []token, i, k int) int {
+	j := i
+	for j < k && j-i < 4 && toks[j].capital() {
+		j++
+	}
+	if j == i || j+3 >= k || !toks[j].punct('(') || !toks[j+1].capital() || !toks[j+2].punct(')') ||
+		!(toks[j+3].punct('–') || toks[j+3].punct('—') || toks[j+3].punct('-')) {
+		return i
+	}
+	return j + 4
 }
 
 // labelBefore reads a name set before a colon as a label, after a dash or

@@ -847,6 +847,11 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			// Alto (testdata/salience.txt).
 			m.person, m.place = false, true
 		}
+		if agencyDateline(toks, i, len(toks)) > i {
+			// New York (AFP) – opens the story; it is where, not who
+			// (testdata/subjects.txt).
+			m.person, m.place, m.subject = false, true, false
+		}
 		if !m.org && !m.person && (j-i >= 2 && describedPerson(toks, j) || relativeWho(toks, j) && !groupName(m.name) && !address) {
 			m.person = true
 		}
