@@ -714,6 +714,9 @@ type entities struct {
 	descs []mention
 	// lastPronoun is the last resolution of each pronoun.
 	lastPronoun map[string]pronounUse
+	// titles maps the last name of a person the article names by one word
+	// and a title ("President Obama") to that first titled mention.
+	titles map[string]mention
 	// pronounSubjects caches pronounSubject by sentence and pronoun.
 	pronounSubjects map[int]int
 	// toks are the article's tokens, for the sentence a position is in.
@@ -865,9 +868,13 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 	// title or an honorific: "Obama" after "President Obama"
 	// (testdata/pronoun.txt).
 	titled := make(map[string]bool)
+	e.titles = make(map[string]mention)
 	for _, m := range e.mentions {
 		if m.person && !m.org && !strings.Contains(m.name, " ") && (m.role != "" || m.g != unknownGender) {
 			titled[m.last] = true
+			if _, ok := e.titles[m.last]; !ok && m.head != "" {
+				e.titles[m.last] = m
+			}
 		}
 	}
 	for k := range e.mentions {
@@ -1228,6 +1235,20 @@ func stripPossessive(w string) string {
 	return w
 }
 
+// sharedSurname reports whether the article gives full names of two
+// people with this last name: George, Jeb and Laura Bush.
+func (e *entities) sharedSurname(last string) bool {
+	first := ""
+	for _, k := range e.surnames[last] {
+		f, _, _ := strings.Cut(e.mentions[k].name, " ")
+		if first != "" && f != first {
+			return true
+		}
+		first = f
+	}
+	return false
+}
+
 // before returns the index of the first mention at or after pos.
 func (e *entities) before(pos int) int {
 	return sort.Search(len(e.mentions), func(i int) bool { return e.mentions[i].pos >= pos })
@@ -1466,6 +1487,11 @@ func (e *entities) description(head, mod string, pos int) (mention, bool) {
 			if f, ok := e.fullName(m.last, m.pos); ok {
 				h = f.head
 				m.name, m.role = f.name, f.role
+			}
+			if t, ok := e.titles[m.last]; h == "" && ok && t.pos < m.pos && !e.sharedSurname(m.last) {
+				// Or the title the name had alone: "Obama" after
+				// "President Obama" is the president (testdata/roles.txt).
+				h, m.role = t.head, t.role
 			}
 		}
 		if h == head && m.name != "" && (!found || fit(m)) {
