@@ -114,6 +114,16 @@ society alliance network studies research laboratory lab trust partners partners
 var remarkNouns = set(`comment comments remark remarks promise pledge vow slogan quip line catchphrase mantra boast
 rallying retort jab taunt insult barb`)
 
+// strangerNouns head descriptions of someone the article has not named,
+// seldom the person the sentence before is about: "the spokesman said",
+// "the protesters chanted", "the moderator said" (testdata/roles.txt).
+var strangerNouns = set(`
+spokesman spokeswoman spokesperson source sources
+supporter supporters protester protesters moderator host member members person people man woman men women
+voter voters resident residents friend friends group crowd audience observer observers critic critics
+interviewer reporter reporters questioner caller worker workers student students insider insiders
+`)
+
 // abbreviations keep their period: it does not end a sentence.
 var abbreviations = set(`
 mr mrs ms dr sen rep gov gen lt col sgt capt adm maj cmdr st jr sr prof rev inc corp co ltd vs

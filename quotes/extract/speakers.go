@@ -1562,7 +1562,18 @@ func (e *entities) nominal(n np, head string, pos int, affiliation string) (stri
 			mod = lower(n.words[len(n.words)-2]) // the vice president
 		}
 		if m, ok := e.description(head, mod, pos); ok {
-			if s, ok := e.lastSubject(pos); ok && s.last != m.last && (s.head == "" || s.head == head) && e.sentencesBetween(m.pos, pos) > 2 {
+			if w := n.words[max(len(n.words)-2, 0)]; len(n.words) >= 2 && n.head == "" && w != lower(w) &&
+				!strings.Contains(strings.ToLower(m.role+" "+m.name), lower(w)) {
+				// The Florida senator is not the senator named before when
+				// the sentence before is about someone else, who never
+				// had the title: Rubio appeared with Sen. Joni Ernst,
+				// R-Iowa. The Florida senator told reporters …
+				// (testdata/roles.txt).
+				if s, ok := e.lastSubject(pos); ok && s.last != m.last {
+					return e.canonical(s, pos)
+				}
+			}
+			if s, ok := e.lastSubject(pos); ok && m.last != "" && s.last != m.last && (s.head == "" || s.head == head) && e.sentencesBetween(m.pos, pos) > 2 {
 				// The senator the article titled paragraphs ago is not the
 				// one the sentence before is about: Walking into the
 				// office to chants of “Marco!”, the senator said …
@@ -1571,7 +1582,7 @@ func (e *entities) nominal(n np, head string, pos int, affiliation string) (stri
 			}
 			return m.name, m.role, true
 		}
-		if personNouns[head] {
+		if personNouns[head] && !strangerNouns[head] {
 			if m, ok := e.lastSubject(pos); ok {
 				// A description no one has had yet is the person the
 				// sentence before is about: Ari Fleischer said …. "…," said
@@ -1622,11 +1633,31 @@ func (e *entities) lastSubject(pos int) (mention, bool) {
 	if i >= len(e.toks) {
 		return mention{}, false
 	}
-	sent := e.toks[i].sent
+	// The sentence before: a paragraph break numbers a sentence of its own.
+	// But a sentence that opens with a clause and a colon before the
+	// quotation is about that clause's subject: Cruz defends his record in
+	// an ad: "…," the senator says (testdata/roles.txt).
+	j := i - 1
+	for j >= 0 && e.toks[j].sent == e.toks[i].sent {
+		if e.toks[j].punct(':') {
+			i = j
+		}
+		j--
+	}
+	if e.toks[i].punct(':') {
+		j = i - 1
+	}
+	for j >= 0 && e.toks[j].kind == tPara {
+		j--
+	}
+	if j < 0 {
+		return mention{}, false
+	}
+	prev := e.toks[j].sent
 	var first mention
 	found := false
-	for k := e.before(pos) - 1; k >= 0 && e.mentions[k].sent >= sent-1; k-- {
-		if m := e.mentions[k]; m.sent == sent-1 {
+	for k := e.before(pos) - 1; k >= 0 && e.mentions[k].sent >= prev; k-- {
+		if m := e.mentions[k]; m.sent == prev {
 			first, found = m, true
 		}
 	}
