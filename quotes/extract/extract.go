@@ -555,7 +555,8 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return x.resolve(subj, toks[v:v+2])
 		}
-		if isParticiple(toks[v].low) && (v == lo || toks[v-1].punct(',')) || v > lo && toks[v-1].is("and", "but", "then") {
+		if isParticiple(toks[v].low) && (v == lo || toks[v-1].punct(',') || v-2 >= lo && adverbs[toks[v-1].low] && toks[v-2].punct(',')) ||
+			v > lo && toks[v-1].is("and", "but", "then") {
 			// "…," he said, adding that …; Lazar said … and added, "…": the
 			// verb's subject is the clause's (testdata/partial.txt).
 			if a, ok := x.clauseSubject(k, v, lo); ok {
@@ -568,7 +569,8 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return attribution{}, false
 		}
-		if v+n < k && toks[v+n].low == "by" {
+		if v+n+1 < k && toks[v+n].low == "by" && !(toks[v+n+1].text == toks[v+n+1].low && isParticiple(toks[v+n+1].low)) {
+			// Not "interjected by hitting Trump": a gerund is the manner.
 			// Passive: Sanders was asked by host Bill Maher, "…"
 			if subj := forwardNP(toks, v+n+1, k); subj.kind != npNone {
 				return x.resolve(subj, toks[v:v+n])

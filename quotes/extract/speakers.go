@@ -354,6 +354,10 @@ func forwardNP(toks []token, i, hi int) np {
 				break // a name ends where lower case starts: said Trump on Monday
 			}
 		}
+		if i > first && t.text == t.low && toks[i-1].text == toks[i-1].low && strings.HasSuffix(toks[i-1].low, "s") &&
+			(personNouns[toks[i-1].low] || personNouns[strings.TrimSuffix(toks[i-1].low, "s")]) && !knownNoun(t.low) {
+			break // Legal observers note …: a verb after the people
+		}
 		if !npWord(t) || (strings.HasSuffix(t.low, "ed") || irregularPast[t.low]) && !personNouns[t.low] &&
 			!(i+1 < hi && toks[i+1].kind == tWord && knownNoun(toks[i+1].low)) && !(i == first && det != "") {
 			break // a verb: the federal judge determined; but the retired neurosurgeon
