@@ -93,7 +93,20 @@ func backwardNP(toks []token, v, lo int) np {
 	}
 	if t.kind == tWord && pronouns[t.low] {
 		if t.low == "who" && j-2 >= lo && toks[j-1].punct(',') {
-			return walkBack(toks, j-2, lo)
+			n := walkBack(toks, j-2, lo)
+			for hops := 0; hops < 2 && n.kind != npNone && n.lo-2 >= lo && toks[n.lo-1].kind == tWord &&
+				(prepositions[toks[n.lo-1].low] || toks[n.lo-1].low == "across") &&
+				(n.kind == npNominal && !speakerNoun(n.headWord()) || n.kind == npProper && isPlace(strings.Join(n.words, " "))); hops++ {
+				// Who is a person: one Democrat familiar with the
+				// discussion, who added …; Democrats across the country,
+				// who highlighted … (testdata/pronoun.txt).
+				e := n.lo - 2
+				if toks[e].low == "familiar" && e-1 >= lo {
+					e--
+				}
+				n = walkBack(toks, e, lo)
+			}
+			return n
 		}
 		return np{kind: npPronoun, lo: j, hi: j + 1, words: []string{t.low}}
 	}
