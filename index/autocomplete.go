@@ -59,12 +59,9 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 		} else {
 			// Every word typed so far, then (when none holds them all)
 			// any of them, as Search does; the completed word must match.
-			all := wordClauses(headP)
-			for _, w := range all {
-				unscored(w)
-			}
+			all := unscored(query.NewConjunctionQuery(wordClauses(headP)))
 			plans = append(plans,
-				query.NewBooleanQuery(append(all, done), []query.Query{textQuery(headP)}, nil),
+				query.NewBooleanQuery([]query.Query{all, done}, []query.Query{textQuery(headP)}, nil),
 				query.NewBooleanQuery([]query.Query{done}, []query.Query{textQuery(headP)}, nil))
 		}
 	} else if lastTok != "" {

@@ -159,12 +159,9 @@ func allWordsQuery(p parsed) query.Query {
 	if len(words) == 0 {
 		return query.NewMatchNoneQuery()
 	}
-	// The conjunction only selects: boost 0 keeps it out of the score,
-	// which comes from the optional textQuery alone.
-	for _, w := range words {
-		unscored(w)
-	}
-	return query.NewBooleanQuery([]query.Query{query.NewConjunctionQuery(words)},
+	// The conjunction only selects; the score comes from the optional
+	// textQuery alone.
+	return query.NewBooleanQuery([]query.Query{unscored(query.NewConjunctionQuery(words))},
 		[]query.Query{textQuery(p)}, nil)
 }
 
@@ -201,11 +198,8 @@ func (ix *Index) textPlans(p parsed) ([]query.Query, error) {
 	}
 	// Every quote this plan finds holds the words side by side, so the
 	// words' scores rank them.
-	must := append(pairs, wordClauses(p)...)
-	for _, w := range must[len(pairs):] {
-		unscored(w)
-	}
-	side := query.NewBooleanQuery(must, []query.Query{query.NewDisjunctionQuery(words)}, nil)
+	must := unscored(query.NewConjunctionQuery(append(pairs, wordClauses(p)...)))
+	side := query.NewBooleanQuery([]query.Query{must}, []query.Query{query.NewDisjunctionQuery(words)}, nil)
 	return append([]query.Query{side}, plans...), nil
 }
 
@@ -232,7 +226,7 @@ func (ix *Index) commonPairs(text string) []string {
 }
 
 // pairClauses match text's pairs of neighbouring words that commonPairs
-// indexes, without adding to the score; none when it has no such pair.
+// indexes; none when it has no such pair.
 func (ix *Index) pairClauses(text string) []query.Query {
 	var out []query.Query
 	seen := make(map[string]bool)
@@ -241,9 +235,7 @@ func (ix *Index) pairClauses(text string) []query.Query {
 			continue
 		}
 		seen[pair] = true
-		q := termQuery(fieldPairs, pair)
-		q.SetBoost(0)
-		out = append(out, q)
+		out = append(out, termQuery(fieldPairs, pair))
 	}
 	return out
 }
@@ -264,19 +256,6 @@ func anyWordsQuery(p parsed) query.Query {
 		return textQuery(p)
 	}
 	return query.NewDisjunctionQuery(append([]query.Query{query.NewDisjunctionQuery(wordClauses(content))}, phraseClauses(p)...))
-}
-
-// unscored sets boost 0 on q's leaves (bleve ignores a disjunction's own
-// boost), so q matches without adding to the score.
-func unscored(q query.Query) {
-	switch q := q.(type) {
-	case *query.DisjunctionQuery:
-		for _, d := range q.Disjuncts {
-			unscored(d)
-		}
-	case query.BoostableQuery:
-		q.SetBoost(0)
-	}
 }
 
 // wordClauses are the query's word matches: each word by its stem or, for a

@@ -112,9 +112,7 @@ func sampleBucket(text string, count uint64) query.Query {
 	if count/32 <= 4000 {
 		b = b[:1]
 	}
-	t := termQuery(fieldRand, string(b))
-	t.SetBoost(0)
-	return t
+	return unscored(termQuery(fieldRand, string(b)))
 }
 
 // filtered scopes bq to guild and, when speaker is set, to quotes whose
@@ -130,8 +128,7 @@ func (ix *Index) filtered(guild, speaker string, bq query.Query) query.Query {
 		m := query.NewMatchQuery(speaker)
 		m.SetField(fieldSpeaker)
 		m.SetOperator(query.MatchQueryOperatorAnd)
-		m.SetBoost(0)
-		must = append(must, m)
+		must = append(must, unscored(m))
 	}
 	b := query.NewBooleanQuery(must, nil, nil)
 	b.AddFilter(guildFilter(guild))
