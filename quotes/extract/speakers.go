@@ -441,6 +441,9 @@ func titleBeforeName(toks []token, i, hi int) bool {
 	if j > i && j+1 < hi && isGivenName(toks[j].low) && toks[j+1].capital() && !npStop[toks[j-1].low] {
 		return true // said Republican front-runner Walter Quill (testdata/roles.txt)
 	}
+	if j > i && j+1 < hi && toks[j].capital() && (titles[toks[j].low] || honorifics[toks[j].low] != unknownGender) && toks[j+1].capital() {
+		return true // said Republican presidential hopeful Sen. Ted Cruz (testdata/roles.txt)
+	}
 	return j > i && j < hi && (titles[toks[j-1].low] || personNouns[toks[j-1].low]) && toks[j].capital()
 }
 
@@ -785,6 +788,15 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 				opener = i + 1
 			}
 			i++
+			continue
+		}
+		if first && (cueVerbs[toks[i].low] || len(toks[i].low) > 5 && strings.HasSuffix(toks[i].low, "ing")) && !isGivenName(toks[i].low) &&
+			i+1 < len(toks) && toks[i+1].capital() {
+			// An inverted cue or a participle opening the sentence is no
+			// part of the name after it: Continued Stone: "…"; Said
+			// Poynter, "…"; Celebrating Clinton's win, … (testdata/cues.txt).
+			i++
+			opener = i
 			continue
 		}
 		if n := commonOpener(toks, i, lowers); first && n > 0 && !e.nameLike(toks[i].text) {
