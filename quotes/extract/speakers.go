@@ -1264,47 +1264,6 @@ func stripPossessive(w string) string {
 	return w
 }
 
-// describedThing returns the description that opens the sentence of byte
-// offset pos, or the sentence before, as its subject: "The group seeks …",
-// "The email includes …"; and where it stands. It returns "" when neither
-// sentence opens so.
-func (e *entities) describedThing(toks []token, pos int) (string, int) {
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= pos })
-	if i >= len(toks) {
-		return "", 0
-	}
-	for tries, sent := 0, toks[i].sent; tries < 2 && i >= 0; tries++ {
-		for i > 0 && toks[i-1].sent == sent {
-			i--
-		}
-		if toks[i].kind == tWord && toks[i].is("the") {
-			j := i + 1
-			for j < len(toks) && j-i <= 4 && toks[j].kind == tWord && toks[j].text == toks[j].low && !beforeVerb(&toks[j]) && !presentTense(&toks[j]) {
-				j++
-			}
-			if j > i+1 && j < len(toks) && (beforeVerb(&toks[j]) || presentTense(&toks[j])) {
-				if h := toks[j-1].low; sourceNouns[h] || organisationWords[h] {
-					words := make([]string, 0, j-i-1)
-					for _, t := range toks[i+1 : j] {
-						words = append(words, t.text)
-					}
-					return strings.Join(words, " "), toks[i].start
-				}
-			}
-		}
-		// The sentence before, across a paragraph break.
-		i--
-		for i >= 0 && toks[i].kind == tPara {
-			i--
-		}
-		if i < 0 {
-			break
-		}
-		sent = toks[i].sent
-	}
-	return "", 0
-}
-
 // sharedSurname reports whether the article gives full names of two
 // people with this last name: George, Jeb and Laura Bush.
 func (e *entities) sharedSurname(last string) bool {
@@ -1591,14 +1550,6 @@ func (e *entities) speakerOf(n np, toks []token, pos int, affiliation string) (s
 	switch n.kind {
 	case npPronoun:
 		m, ok := e.pronoun(n.words[0], pos)
-		if p := n.words[0]; p == "it" || p == "they" {
-			if d, at := e.describedThing(toks, pos); d != "" && (!ok || m.pos < at) {
-				// The group seeks to prevent … through what it calls
-				// “…”: the group's words, not an organisation named
-				// before it (testdata/pronoun.txt).
-				return d, "", true
-			}
-		}
 		if !ok {
 			return "", "", false
 		}
