@@ -42,7 +42,7 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 	if err != nil {
 		return nil, err
 	}
-	headP := parsed{text: head, words: p.words}
+	headP := p
 	var plans []query.Query
 	if len(completions) > 0 {
 		alts := make([]query.Query, 0, len(completions))
@@ -67,9 +67,7 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 	} else if lastTok != "" {
 		return []quotes.Match{}, nil // nothing known starts that way
 	} else if len(p.words) > 0 {
-		if plans, err = ix.textPlans(p); err != nil {
-			return nil, err
-		}
+		plans = ix.textPlans(p)
 	} else {
 		return []quotes.Match{}, nil
 	}
@@ -78,10 +76,7 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 	// them all costs tens of milliseconds at a million quotes, and says
 	// little. Then a sample is ranked first: the first quotes, in index
 	// order, that hold the query's rarest word.
-	field, lead, count, err := ix.rarest(headP, completions, postings)
-	if err != nil {
-		return nil, err
-	}
+	field, lead, count := rarest(headP, completions, postings)
 	if count > sampleAbove {
 		ids, err := ix.sample(ctx, field, lead, sampleSize)
 		if err != nil {
@@ -212,7 +207,7 @@ const (
 // rarest returns the word of p, or the completions of the unfinished word,
 // that the fewest quotes hold, and how many do. A word that needs typo
 // matching counts as rare.
-func (ix *Index) rarest(p parsed, completions []string, postings uint64) (field string, terms []string, count uint64, err error) {
+func rarest(p parsed, completions []string, postings uint64) (field string, terms []string, count uint64) {
 	field, terms, count = fieldExact, completions, postings
 	if len(completions) == 0 {
 		count = ^uint64(0)
@@ -228,17 +223,13 @@ func (ix *Index) rarest(p parsed, completions []string, postings uint64) (field 
 			continue // not a clause of the query (see wordClauses)
 		}
 		if w.fuzzy > 0 {
-			return "", nil, 0, nil
+			return "", nil, 0
 		}
-		n, err := ix.termCount(fieldText, w.stem)
-		if err != nil {
-			return "", nil, 0, err
-		}
-		if n < count {
-			field, terms, count = fieldText, []string{w.stem}, n
+		if w.stems < count {
+			field, terms, count = fieldText, []string{w.stem}, w.stems
 		}
 	}
-	return field, terms, count, nil
+	return field, terms, count
 }
 
 // sample returns the IDs of the first n quotes (in index order) holding

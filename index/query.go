@@ -30,8 +30,17 @@ type word struct {
 	// alts are known words one swap of neighbouring letters away from an
 	// unknown word ("vioce" → "voice"): a swap is two edits to bleve's
 	// Levenshtein automaton, too loose to allow for every word.
-	alts []string
+	alts []alt
 	stop bool // a very common word: weak evidence on its own
+	// stems and exacts are how many quotes hold stem in the text field and
+	// exact in the exact field.
+	stems, exacts uint64
+}
+
+// alt is a known spelling of an unknown word, and how many quotes hold it.
+type alt struct {
+	exact string
+	count uint64
 }
 
 // parsed is the user's text taken apart into words. Nothing in it is
@@ -43,6 +52,9 @@ type parsed struct {
 	seq   []int // the query's words in typed order, as indexes into words
 	// noPhrases leaves the phrase queries out of textQuery (see textPlans).
 	noPhrases bool
+	// commonAbove is how many quotes must hold a term for it to be common
+	// (see common).
+	commonAbove uint64
 }
 
 // parse analyses text with the index's own analyzers and marks the words the
@@ -50,6 +62,11 @@ type parsed struct {
 func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 	text = clip(text, MaxQueryLen)
 	p := parsed{text: text}
+	docs, err := ix.b.DocCount()
+	if err != nil {
+		return p, fmt.Errorf("index: count: %w", err)
+	}
+	p.commonAbove = max(minCommon, docs*commonPercent/100)
 	exact := ix.analyze(analyzerExact, text)
 	stems := ix.analyze(analyzerText, text)
 	if len(exact) != len(stems) {
@@ -74,15 +91,14 @@ func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 	}
 	for i := range p.words {
 		w := &p.words[i]
-		n := utf8.RuneCountInString(w.exact)
-		if n < 4 || w.stop {
-			continue
-		}
-		known, err := ix.knownTerm(fieldExact, w.exact)
-		if err != nil {
+		if w.stems, err = ix.termCount(fieldText, w.stem); err != nil {
 			return p, err
 		}
-		if known {
+		if w.exacts, err = ix.termCount(fieldExact, w.exact); err != nil {
+			return p, err
+		}
+		n := utf8.RuneCountInString(w.exact)
+		if n < 4 || w.stop || w.exacts > 0 {
 			continue
 		}
 		w.fuzzy = 1
@@ -95,14 +111,14 @@ func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 				continue
 			}
 			r[j], r[j+1] = r[j+1], r[j]
-			alt := string(r)
+			a := string(r)
 			r[j], r[j+1] = r[j+1], r[j]
-			ok, err := ix.knownTerm(fieldExact, alt)
+			n, err := ix.termCount(fieldExact, a)
 			if err != nil {
 				return p, err
 			}
-			if ok {
-				w.alts = append(w.alts, alt)
+			if n > 0 {
+				w.alts = append(w.alts, alt{a, n})
 			}
 		}
 	}
@@ -118,18 +134,31 @@ func (ix *Index) analyze(name, text string) analysis.TokenStream {
 	return a.Analyze([]byte(text))
 }
 
-// knownTerm reports whether term occurs in field's dictionary.
-func (ix *Index) knownTerm(field, term string) (bool, error) {
-	d, err := ix.b.FieldDictRange(field, []byte(term), []byte(term))
-	if err != nil {
-		return false, fmt.Errorf("index: dictionary: %w", err)
+// Terms held by more than commonPercent per cent of the quotes, and by more
+// than minCommon, are common. In a scored clause a common term is only
+// asked whether a quote holds it (see presenceQuery), and a phrase skips
+// over it: a scored term query reads every one of its postings. The floor
+// keeps small collections, where reading them all costs nothing, scored in
+// full.
+const (
+	commonPercent = 2
+	minCommon     = 5000
+)
+
+// common reports whether count quotes make a term common.
+func (p parsed) common(count uint64) bool {
+	return count > p.commonAbove
+}
+
+// termClause matches term in field, held by count quotes: a term query, or
+// a presenceQuery when the term is common.
+func (p parsed) termClause(field, term string, count uint64, boost float64) query.Query {
+	if p.common(count) {
+		return presenceQuery{field: field, term: term, boost: boost}
 	}
-	defer d.Close()
-	e, err := d.Next()
-	if err != nil {
-		return false, fmt.Errorf("index: dictionary: %w", err)
-	}
-	return e != nil && e.Term == term, nil
+	t := termQuery(field, term)
+	t.SetBoost(boost)
+	return t
 }
 
 // minContentWords is how many uncommon words a query needs before its
@@ -175,14 +204,13 @@ const broadAbove = 1000
 // broad query, the words as typed, side by side (every pair of neighbouring
 // words); then every word; then any word. A one-word query needs only the
 // last.
-func (ix *Index) textPlans(p parsed) ([]query.Query, error) {
+func (ix *Index) textPlans(p parsed) []query.Query {
 	words := wordClauses(p)
 	if len(words) < 2 {
-		return []query.Query{textQuery(p)}, nil
+		return []query.Query{textQuery(p)}
 	}
-	_, _, rarest, err := ix.rarest(p, nil, 0)
-	if err != nil || rarest <= broadAbove {
-		return []query.Query{allWordsQuery(p), anyWordsQuery(p)}, err
+	if _, _, n := rarest(p, nil, 0); n <= broadAbove {
+		return []query.Query{allWordsQuery(p), anyWordsQuery(p)}
 	}
 	// A phrase query skips ahead to its own next match whatever quotes the
 	// conjunction offers it, so a phrase that few quotes hold reads every
@@ -194,13 +222,13 @@ func (ix *Index) textPlans(p parsed) ([]query.Query, error) {
 	plans := []query.Query{allWordsQuery(np), anyWordsQuery(np)}
 	pairs := ix.pairClauses(p.text)
 	if len(pairs) == 0 {
-		return plans, nil
+		return plans
 	}
 	// Every quote this plan finds holds the words side by side, so the
 	// words' scores rank them.
 	must := unscored(query.NewConjunctionQuery(append(pairs, wordClauses(p)...)))
 	side := query.NewBooleanQuery([]query.Query{must}, []query.Query{query.NewDisjunctionQuery(words)}, nil)
-	return append([]query.Query{side}, plans...), nil
+	return append([]query.Query{side}, plans...)
 }
 
 // maxPairs bounds the word pairs one query asks for.
@@ -246,7 +274,8 @@ func (ix *Index) pairClauses(text string) []query.Query {
 // million quotes, "for the of" reads a million postings), and a quote that
 // shares only common words with the query is no match anyway.
 func anyWordsQuery(p parsed) query.Query {
-	content := parsed{text: p.text}
+	content := p
+	content.words = nil
 	for _, w := range p.words {
 		if !w.stop {
 			content.words = append(content.words, w)
@@ -277,7 +306,7 @@ func wordClauses(p parsed) []query.Query {
 		if w.stop && content >= minContentWords {
 			continue
 		}
-		var q query.Query = termQuery(fieldText, w.stem)
+		q := p.termClause(fieldText, w.stem, w.stems, 1)
 		if w.fuzzy > 0 {
 			f := query.NewFuzzyQuery(w.exact)
 			f.SetField(fieldExact)
@@ -285,9 +314,7 @@ func wordClauses(p parsed) []query.Query {
 			f.SetBoost(0.8)
 			alts := []query.Query{q, f}
 			for _, a := range w.alts {
-				t := termQuery(fieldExact, a)
-				t.SetBoost(0.8)
-				alts = append(alts, t)
+				alts = append(alts, p.termClause(fieldExact, a.exact, a.count, 0.8))
 			}
 			q = query.NewDisjunctionQuery(alts)
 		}
@@ -296,18 +323,52 @@ func wordClauses(p parsed) []query.Query {
 	return words
 }
 
-// phraseClauses match the query's text as a phrase, exact wording counting
-// twice English word forms; none for a one-word query.
+// phraseClauses match the query's words as typed, side by side, exact
+// wording counting twice English word forms; none for a one-word query.
+// A common word, or one the index does not know, is a gap in the phrase
+// (any word matches there): a phrase query reads every posting of its terms
+// with their positions, and the rarer words in their places are nearly all
+// the evidence a phrase gives (BM25 gives the common ones little weight).
 func phraseClauses(p parsed) []query.Query {
 	if len(p.words) < 2 || p.noPhrases {
 		return nil
 	}
-	exact := query.NewMatchPhraseQuery(p.text)
-	exact.SetField(fieldExact)
-	exact.SetBoost(2)
-	stem := query.NewMatchPhraseQuery(p.text)
-	stem.SetField(fieldText)
-	return []query.Query{exact, stem}
+	exact := make([]string, len(p.seq))
+	stems := make([]string, len(p.seq))
+	for i, wi := range p.seq {
+		w := p.words[wi]
+		if w.exacts > 0 && !p.common(w.exacts) {
+			exact[i] = w.exact
+		}
+		if w.stems > 0 && !p.common(w.stems) {
+			stems[i] = w.stem
+		}
+	}
+	return append(gappedPhrase(fieldExact, exact, 2), gappedPhrase(fieldText, stems, 1)...)
+}
+
+// gappedPhrase matches terms in field at their positions, "" matching any
+// word; none when fewer than two terms are left, as one term alone is no
+// phrase (and is scored as a word already).
+func gappedPhrase(field string, terms []string, boost float64) []query.Query {
+	first, last, n := -1, -1, 0
+	for i, t := range terms {
+		if t == "" {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+		n++
+	}
+	if n < 2 {
+		return nil
+	}
+	terms = terms[first : last+1]
+	q := query.NewPhraseQuery(terms, field)
+	q.SetBoost(boost)
+	return []query.Query{q}
 }
 
 // clip cuts s to at most n bytes, at a word boundary when there is one, and
@@ -358,7 +419,7 @@ func (ix *Index) inspect(p parsed, text string) matchInfo {
 			continue
 		}
 		for wi, w := range p.words {
-			if w.fuzzy > 0 && (withinEdits(w.exact, string(exact[i].Term), w.fuzzy) || slices.Contains(w.alts, string(exact[i].Term))) {
+			if w.fuzzy > 0 && (withinEdits(w.exact, string(exact[i].Term), w.fuzzy) || slices.ContainsFunc(w.alts, func(a alt) bool { return a.exact == string(exact[i].Term) })) {
 				hit[i] = wi + 1
 				break
 			}

@@ -37,14 +37,8 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 	}
 	plans := []query.Query{query.NewMatchAllQuery()}
 	if strings.TrimSpace(q.Text) != "" {
-		if plans, err = ix.textPlans(p); err != nil {
-			return quotes.Results{}, err
-		}
-		_, _, rarest, err := ix.rarest(p, nil, 0)
-		if err != nil {
-			return quotes.Results{}, err
-		}
-		if rarest > searchSampleAbove && rarest != math.MaxUint64 {
+		plans = ix.textPlans(p)
+		if _, _, n := rarest(p, nil, 0); n > searchSampleAbove && n != math.MaxUint64 {
 			// Ranking every match of such common words costs tens of
 			// milliseconds at a million quotes: a sample of them is
 			// searched first, the same one for the same words, so that
@@ -52,7 +46,7 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 			// The quotes holding the words side by side (textPlans'
 			// first plan, when it has three) are the best matches, and
 			// seldom many: all of them come before a sample of the rest.
-			bucket := sampleBucket(q.Text, rarest)
+			bucket := sampleBucket(q.Text, n)
 			in := func(bq query.Query) query.Query {
 				return query.NewConjunctionQuery([]query.Query{bucket, bq})
 			}

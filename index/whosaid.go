@@ -42,10 +42,7 @@ func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) (
 	for _, w := range p.words {
 		allStop = allStop && w.stop
 	}
-	plans, err := ix.textPlans(p)
-	if err != nil {
-		return nil, err
-	}
+	plans := ix.textPlans(p)
 	var order []*candidate
 	// Quotes holding every word are searched first (for a phrase of common
 	// words, quotes holding it side by side); only when none of them is good
