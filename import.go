@@ -102,12 +102,19 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		err := readFile(ctx, env, f, guild, &sum, func(qs []quotes.Quote) error {
 			// A signal stops the import between batches (readQuotes
 			// checks ctx), never inside one.
-			return addBatch(ctx, ix, qs, &sum)
+			return addBatch(ctx, ix.AddBulk, qs, &sum)
 		})
 		if err != nil {
+			// The summary says what was added: it must be on disk first.
+			if serr := ix.Sync(); serr != nil {
+				return serr
+			}
 			printSummary(env, fl.json, sum)
 			return err
 		}
+	}
+	if err := ix.Sync(); err != nil {
+		return err
 	}
 	if sum.Added > 0 {
 		// Merge the import's segments now rather than in the background of

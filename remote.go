@@ -81,7 +81,7 @@ func importHandler(stop context.Context, env *Env, ix *index.Index, token Secret
 		body := http.MaxBytesReader(w, r.Body, limit)
 		err := readQuotes(ctx, env, body, name, &guild, remoteBatch, &sum, func(qs []quotes.Quote) error {
 			t := time.Now()
-			if err := addBatch(ctx, ix, qs, &sum); err != nil {
+			if err := addBatch(ctx, ix.AddBatch, qs, &sum); err != nil {
 				return err
 			}
 			// Rest as long as the batch took: the import takes at most
@@ -118,11 +118,11 @@ func importHandler(stop context.Context, env *Env, ix *index.Index, token Secret
 	})
 }
 
-// addBatch writes qs with AddBatch and counts what happened in sum; quotes
-// the index refuses are skipped records, not a failure. A batch begun is
-// finished even if ctx ends meanwhile.
-func addBatch(ctx context.Context, ix *index.Index, qs []quotes.Quote, sum *importSummary) error {
-	st, err := ix.AddBatch(context.WithoutCancel(ctx), qs)
+// addBatch writes qs with add (the index's AddBatch or AddBulk) and counts
+// what happened in sum; quotes the index refuses are skipped records, not a
+// failure. A batch begun is finished even if ctx ends meanwhile.
+func addBatch(ctx context.Context, add func(context.Context, []quotes.Quote) (index.BatchStats, error), qs []quotes.Quote, sum *importSummary) error {
+	st, err := add(context.WithoutCancel(ctx), qs)
 	sum.Added += st.Added
 	sum.Unchanged += st.Unchanged
 	var be *index.BatchError

@@ -53,7 +53,7 @@ func importInto(ctx context.Context, name, dir, corpus string) (int, error) {
 		}
 		n := 0
 		err = readCorpus(corpus, importChunk, func(qs []quotes.Quote) error {
-			st, err := ix.AddBatch(ctx, qs)
+			st, err := ix.AddBulk(ctx, qs)
 			n += st.Added
 			return err
 		})

@@ -28,6 +28,9 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if !ok || ix.path == "" {
 		return nil
 	}
+	if err := ix.Sync(); err != nil {
+		return err
+	}
 	for range maxCompactRounds {
 		if n := ix.segments(s); n <= 1 {
 			return nil

@@ -34,8 +34,16 @@ type Index struct {
 	path string // "" for an in-memory index
 
 	// writeMu serialises writes, so the check for an existing ID and the
-	// write that follows are atomic.
+	// write that follows are atomic. It is held until bleve has taken the
+	// write in (it is then searchable), not while it is persisted.
 	writeMu sync.Mutex
+	// persisted ends when the last write taken in, and so every earlier
+	// one, is on disk (see commit); nil before the first write.
+	persisted atomic.Pointer[persistence]
+	// bulk holds the persistence of the last bulkAhead bulk writes, oldest
+	// first; AddBulk waits for the oldest before taking in another.
+	bulk   []*persistence
+	bulkMu sync.Mutex
 
 	// writes counts writes; it tells cached dictionary reads (see
 	// completionCache) that they may be stale.
@@ -55,7 +63,12 @@ const openTimeout = time.Second
 // be read whole (a missing or corrupt segment, root.bolt or index_meta.json):
 // it never replaces a damaged index with an empty one.
 func Open(dir string) (*Index, error) {
-	config := map[string]any{"bolt_timeout": openTimeout.String()}
+	// unsafe_batch: bleve's Batch returns once the batch is searchable,
+	// not once it is persisted; commit waits for the persisted callback
+	// where a write must be durable. A bulk import then analyses its next
+	// batch while bleve persists the last, and a save waits for the disk
+	// without holding writeMu.
+	config := map[string]any{"bolt_timeout": openTimeout.String(), "unsafe_batch": true}
 	var want uint64
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() && !isEmptyDir(dir) {
 		if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
@@ -89,7 +102,13 @@ func Open(dir string) (*Index, error) {
 		if err != nil {
 			return nil, fmt.Errorf("index: create %s: %w", dir, err)
 		}
-		if err := b.SetInternal([]byte(versionKey), []byte(mappingVersion)); err != nil {
+		batch := b.NewBatch()
+		batch.SetInternal([]byte(versionKey), []byte(mappingVersion))
+		ix := &Index{b: b, path: dir}
+		if err := ix.commit(batch); err == nil {
+			err = ix.persisted.Load().wait()
+		}
+		if err != nil {
 			b.Close()
 			return nil, fmt.Errorf("index: create %s: %w", dir, err)
 		}
@@ -137,11 +156,64 @@ func OpenMem() (*Index, error) {
 	return &Index{b: b}, nil
 }
 
-// Close flushes and closes the index. Using the index after Close fails.
+// Close waits until every write is on disk, then closes the index. Using
+// the index after Close fails.
 func (ix *Index) Close() error {
+	serr := ix.Sync()
 	if err := ix.b.Close(); err != nil {
 		return fmt.Errorf("index: close: %w", err)
 	}
+	if serr != nil {
+		return serr
+	}
+	return nil
+}
+
+// Sync waits until every write taken in so far is on disk.
+func (ix *Index) Sync() error {
+	if err := ix.persisted.Load().wait(); err != nil {
+		return fmt.Errorf("index: persist: %w", err)
+	}
+	return nil
+}
+
+// persistence is one write's way to disk.
+type persistence struct {
+	done chan struct{}
+	err  error
+}
+
+// wait blocks until the write is on disk (at once for nil, which an index
+// in memory uses).
+func (p *persistence) wait() error {
+	if p == nil {
+		return nil
+	}
+	<-p.done
+	return p.err
+}
+
+// commit hands batch to bleve, which makes it searchable at once and
+// persists it in the background; ix.persisted then follows it to disk.
+// Callers hold writeMu, or own the index alone, so that writes are taken in
+// the order they are committed: bleve persists them in that order, and the
+// last one's callback covers every earlier write.
+func (ix *Index) commit(batch *bleve.Batch) error {
+	var p *persistence
+	if ix.path != "" { // an index in memory has no persister
+		p = &persistence{done: make(chan struct{})}
+		batch.SetPersistedCallback(func(err error) {
+			p.err = err
+			close(p.done)
+		})
+	}
+	if err := ix.b.Batch(batch); err != nil {
+		return err
+	}
+	if p != nil {
+		ix.persisted.Store(p)
+	}
+	ix.writes.Add(1)
 	return nil
 }
 
@@ -189,8 +261,25 @@ func (e *BatchError) Error() string {
 const MaxBatch = 2000
 
 // AddBatch indexes qs like Add, in batches. Invalid quotes are skipped and
-// reported in a *BatchError; the rest are written. Stats count the valid ones.
+// reported in a *BatchError; the rest are written, and on disk when it
+// returns. Stats count the valid ones.
 func (ix *Index) AddBatch(ctx context.Context, qs []quotes.Quote) (BatchStats, error) {
+	return ix.add(ctx, qs, true)
+}
+
+// AddBulk is AddBatch for bulk imports: it returns once the quotes are
+// searchable, and they are on disk after Sync or Close. The caller thus
+// reads and analyses its next batch while bleve persists the last one,
+// which took bulk imports from one core to two. At most bulkAhead batches
+// wait for the disk at a time, so memory stays bounded.
+func (ix *Index) AddBulk(ctx context.Context, qs []quotes.Quote) (BatchStats, error) {
+	return ix.add(ctx, qs, false)
+}
+
+// bulkAhead is how many bulk batches may wait for the disk.
+const bulkAhead = 2
+
+func (ix *Index) add(ctx context.Context, qs []quotes.Quote, durable bool) (BatchStats, error) {
 	var st BatchStats
 	var rejected []Rejected
 	for start := 0; start < len(qs); start += MaxBatch {
@@ -198,7 +287,7 @@ func (ix *Index) AddBatch(ctx context.Context, qs []quotes.Quote) (BatchStats, e
 			return st, err
 		}
 		end := min(start+MaxBatch, len(qs))
-		s, rej, err := ix.addChunk(qs[start:end], start)
+		s, rej, err := ix.addChunk(qs[start:end], start, durable)
 		st.Added += s.Added
 		st.Unchanged += s.Unchanged
 		rejected = append(rejected, rej...)
@@ -212,7 +301,7 @@ func (ix *Index) AddBatch(ctx context.Context, qs []quotes.Quote) (BatchStats, e
 	return st, nil
 }
 
-func (ix *Index) addChunk(qs []quotes.Quote, offset int) (BatchStats, []Rejected, error) {
+func (ix *Index) addChunk(qs []quotes.Quote, offset int, durable bool) (BatchStats, []Rejected, error) {
 	var st BatchStats
 	var rejected []Rejected
 	docs := make(map[string]*document, len(qs))
@@ -239,11 +328,41 @@ func (ix *Index) addChunk(qs []quotes.Quote, offset int) (BatchStats, []Rejected
 		return st, rejected, nil
 	}
 
+	if !durable {
+		if err := ix.bulkRoom(); err != nil {
+			return BatchStats{Unchanged: st.Unchanged}, rejected, err
+		}
+	}
+	p, err := ix.write(order, docs, &st)
+	if err != nil {
+		return BatchStats{Unchanged: st.Unchanged}, rejected, err
+	}
+	if p == nil {
+		return st, rejected, nil
+	}
+	if !durable {
+		ix.bulkMu.Lock()
+		ix.bulk = append(ix.bulk, p)
+		ix.bulkMu.Unlock()
+		return st, rejected, nil
+	}
+	// An acknowledged write survives a crash: wait for the disk, without
+	// holding writeMu, so that saves share their waits.
+	if err := p.wait(); err != nil {
+		return BatchStats{Unchanged: st.Unchanged}, rejected, fmt.Errorf("index: persist batch: %w", err)
+	}
+	return st, rejected, nil
+}
+
+// write indexes the documents of order whose IDs are not stored yet,
+// counting them in st, and returns the write's way to disk: nil when there
+// was nothing to write or the index is in memory.
+func (ix *Index) write(order []string, docs map[string]*document, st *BatchStats) (*persistence, error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	existing, err := ix.existing(order)
 	if err != nil {
-		return st, rejected, err
+		return nil, err
 	}
 	batch := ix.b.NewBatch()
 	for _, id := range order {
@@ -252,19 +371,33 @@ func (ix *Index) addChunk(qs []quotes.Quote, offset int) (BatchStats, []Rejected
 			continue
 		}
 		if err := batch.Index(id, docs[id]); err != nil {
-			return st, rejected, fmt.Errorf("index: add %s: %w", id, err)
+			return nil, fmt.Errorf("index: add %s: %w", id, err)
 		}
 		st.Added++
 	}
-	if batch.Size() > 0 {
-		defer ix.writes.Add(1)
-		// With unsafe_batch off (the default), Batch returns once the
-		// segment is persisted: an acknowledged write survives a crash.
-		if err := ix.b.Batch(batch); err != nil {
-			return BatchStats{Unchanged: st.Unchanged}, rejected, fmt.Errorf("index: write batch: %w", err)
-		}
+	if batch.Size() == 0 {
+		return nil, nil
 	}
-	return st, rejected, nil
+	if err := ix.commit(batch); err != nil {
+		return nil, fmt.Errorf("index: write batch: %w", err)
+	}
+	return ix.persisted.Load(), nil
+}
+
+// bulkRoom waits until fewer than bulkAhead bulk batches wait for the disk.
+func (ix *Index) bulkRoom() error {
+	ix.bulkMu.Lock()
+	if len(ix.bulk) < bulkAhead {
+		ix.bulkMu.Unlock()
+		return nil
+	}
+	oldest := ix.bulk[0]
+	ix.bulk = ix.bulk[1:]
+	ix.bulkMu.Unlock()
+	if err := oldest.wait(); err != nil {
+		return fmt.Errorf("index: persist batch: %w", err)
+	}
+	return nil
 }
 
 // existing reports which of ids are already stored.
@@ -355,11 +488,15 @@ func (ix *Index) Delete(ctx context.Context, guild, id string) error {
 	if q.Guild != guild {
 		return fmt.Errorf("index: quote %s: %w", id, quotes.ErrNotFound)
 	}
-	defer ix.writes.Add(1)
 	batch := ix.b.NewBatch()
 	batch.Delete(id)
-	if err := ix.b.Batch(batch); err != nil {
+	if err := ix.commit(batch); err != nil {
 		return fmt.Errorf("index: delete %s: %w", id, err)
+	}
+	// Delete holds writeMu while it waits, to keep its Get and its write
+	// together; deletes are rare.
+	if err := ix.persisted.Load().wait(); err != nil {
+		return fmt.Errorf("index: delete %s: persist: %w", id, err)
 	}
 	return nil
 }

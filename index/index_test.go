@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -318,14 +319,7 @@ func TestOpenOnDisk(t *testing.T) {
 	if _, err := index.Open(dir); !errors.Is(err, index.ErrLocked) {
 		t.Errorf("second Open = %v, want ErrLocked", err)
 	}
-	if err := ix.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ix, err = index.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix = reopen(t, ix, dir)
 	q.Normalize()
 	got, err := ix.Get(ctx, "", q.ID)
 	if err != nil || got.Text != "persist me" {
@@ -349,4 +343,48 @@ func TestAllStreamsEverything(t *testing.T) {
 	if n != len(qs) {
 		t.Errorf("All yielded %d quotes, want %d", n, len(qs))
 	}
+}
+
+// TestAddBulkKeptByClose checks the bulk path's promise: quotes AddBulk
+// took in are searchable at once and on disk once Close returns (bleve,
+// in unsafe_batch mode, would drop the batches it had not yet persisted).
+func TestAddBulkKeptByClose(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ctx := context.Background()
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []quotes.Quote
+	for i := range 5000 {
+		qs = append(qs, quotes.Quote{Text: fmt.Sprintf("Bulk quote number %d is kept.", i), Speaker: fmt.Sprintf("Speaker %d", i%7)})
+	}
+	for chunk := range slices.Chunk(qs, 500) {
+		st, err := ix.AddBulk(ctx, chunk)
+		if err != nil || st.Added != len(chunk) {
+			t.Fatalf("AddBulk = %+v, %v", st, err)
+		}
+	}
+	if n, err := ix.Count(ctx, ""); err != nil || n != len(qs) {
+		t.Fatalf("Count before Close = %d, %v; want %d (searchable at once)", n, err, len(qs))
+	}
+	ix = reopen(t, ix, dir)
+	if n, err := ix.Count(ctx, ""); err != nil || n != len(qs) {
+		t.Errorf("Count after reopening = %d, %v; want %d", n, err, len(qs))
+	}
+}
+
+// reopen closes ix and opens dir again, as the next process would; the
+// test closes the new index at its end.
+func reopen(t *testing.T, ix *index.Index, dir string) *index.Index {
+	t.Helper()
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }
