@@ -780,7 +780,8 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			// The headline, in title case, names no one reliably: "Pastor
 			// Wants Girl Scout Leaders …" (testdata/headline.txt).
 			// Outside Carrier's plant, …: the opener is no part of a name
-			// (testdata/antecedents.txt).
+			// (testdata/antecedents.txt). Nor is a pronoun run together
+			// with its verb: He's said … (testdata/antecedents.txt).
 			if first && openers[toks[i].low] {
 				// The name after the opener still opens the sentence:
 				// Meanwhile Rihanna, who was honored …, spoke
@@ -895,7 +896,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 	// A bare last name is a person when the article gives a person's full
 	// name ending in it, "Peskov" after "Dmitry Peskov", or the name with a
 	// title or an honorific: "Obama" after "President Obama"
-	// (testdata/pronoun.txt).
+	// (testdata/chain.txt).
 	titled := make(map[string]bool)
 	e.titles = make(map[string]mention)
 	for _, m := range e.mentions {
@@ -1059,7 +1060,7 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 // institution reports whether capitalised words name an organisation or a
 // place: Liberty Baptist Church, the James Martin Center, Human Rights
 // Watch; a person's name before "of" and one of these is the person's
-// (testdata/roles.txt).
+// (testdata/antecedents.txt).
 func institution(words []string) bool {
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ",.()"))
@@ -1367,7 +1368,7 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 				// pronoun: that pronoun, and this one, are someone named
 				// before. Though he did not mention Rubio …, he made it
 				// clear … an alternative to Trump. He asked them …
-				// (testdata/pronoun.txt).
+				// (testdata/chain.txt).
 				continue
 			}
 			fallback, found = m, true
@@ -1390,7 +1391,7 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 
 // modifierAt reports whether the mention at byte offset pos qualifies a
 // noun after it: a senior Obama administration official is no Obama
-// (testdata/roles.txt).
+// (testdata/chain.txt).
 func (e *entities) modifierAt(pos int) bool {
 	i := sort.Search(len(e.toks), func(i int) bool { return e.toks[i].start >= pos })
 	for i < len(e.toks) && e.toks[i].capital() {
