@@ -37,7 +37,7 @@ func runServe(ctx context.Context, env *Env, args []string) (errOut error) {
 		return err
 	}
 	cfg := env.Config
-	gw := bot.GatewayOptions{Token: cfg.Token.Reveal(), AppID: cfg.AppID, GuildID: cfg.GuildID}
+	gw := bot.GatewayOptions{Token: cfg.Token.Reveal(), AppID: cfg.AppID, GuildID: cfg.GuildID, DrainTimeout: shutdownTimeout}
 	if *httpAddr == "" && (cfg.Token == "" || cfg.AppID == "") {
 		return fmt.Errorf("%w: serve: the gateway needs DISCORD_TOKEN (or DISCORD_TOKEN_FILE) and DISCORD_APP_ID; "+
 			"for the HTTP endpoint use --http ADDR with DISCORD_PUBLIC_KEY", errUsage)
@@ -79,7 +79,12 @@ func runServe(ctx context.Context, env *Env, args []string) (errOut error) {
 	}
 
 	if *httpAddr == "" {
-		return b.RunGateway(ctx, gw)
+		err := b.RunGateway(ctx, gw)
+		if errors.Is(err, bot.ErrCutOff) {
+			// The exit status says work was cut short, as for --http.
+			return fmt.Errorf("serve: %w: gateway: %v", errInterrupted, err)
+		}
+		return err
 	}
 	if gw.Token != "" && gw.AppID != "" {
 		changed, err := bot.RegisterCommands(gw)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -21,13 +22,22 @@ type GatewayOptions struct {
 	// Client carries the REST calls; nil means discordgo's default. Tests
 	// point it at an in-process fake Discord.
 	Client *http.Client
+	// DrainTimeout bounds how long RunGateway waits, once ctx is done, for
+	// the interactions in flight; 0 waits for all of them.
+	DrainTimeout time.Duration
 }
+
+// ErrCutOff is returned by RunGateway when interactions were still in
+// flight after GatewayOptions.DrainTimeout: it stopped waiting for them.
+var ErrCutOff = errors.New("bot: interactions still in flight were cut off")
 
 // RunGateway connects to Discord's gateway with no privileged (indeed no)
 // intents, registers the commands if they changed, and answers interactions
 // until ctx is done. discordgo reconnects and resumes after a dropped
 // connection. When ctx is done it stops taking interactions, finishes those
-// in flight (deferred edits included), and closes the connection.
+// in flight (deferred edits included) for up to opts.DrainTimeout, and
+// closes the connection; it returns an error wrapping ErrCutOff if some
+// were still running.
 func (b *Bot) RunGateway(ctx context.Context, opts GatewayOptions) error {
 	if opts.Token == "" || opts.AppID == "" {
 		return errors.New("bot: gateway needs a bot token and an application id")
@@ -66,9 +76,12 @@ func (b *Bot) RunGateway(ctx context.Context, opts GatewayOptions) error {
 		return fmt.Errorf("bot: connect to gateway: %w", err)
 	}
 	<-ctx.Done()
-	g.drain()
+	drained := g.drain(opts.DrainTimeout)
 	if err := s.Close(); err != nil {
 		return fmt.Errorf("bot: close gateway: %w", err)
+	}
+	if !drained {
+		return fmt.Errorf("%w after %v", ErrCutOff, opts.DrainTimeout)
 	}
 	return nil
 }
@@ -107,10 +120,27 @@ func (g *gateway) handle(ctx context.Context, i *discordgo.Interaction) {
 	}
 }
 
-// drain stops taking interactions and waits for those in flight.
-func (g *gateway) drain() {
+// drain stops taking interactions and waits for those in flight, for up to
+// timeout (0: no limit). It reports whether they all finished.
+func (g *gateway) drain(timeout time.Duration) bool {
 	g.mu.Lock()
 	g.closing = true
 	g.mu.Unlock()
-	g.inflight.Wait()
+	done := make(chan struct{})
+	go func() {
+		g.inflight.Wait()
+		close(done)
+	}()
+	var limit <-chan time.Time
+	if timeout > 0 {
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		limit = t.C
+	}
+	select {
+	case <-done:
+		return true
+	case <-limit:
+		return false
+	}
 }

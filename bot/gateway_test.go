@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log"
 	"os"
 	"strings"
@@ -218,6 +219,30 @@ func TestGatewayFinishesInFlight(t *testing.T) {
 	defer fd.mu.Unlock()
 	if _, ok := fd.commands["/api/v9/applications/1180211384745537606/commands"]; !ok {
 		t.Errorf("without a guild, commands were not registered globally: %v", fd.commands)
+	}
+}
+
+// TestGatewayCutsOffAtDrainTimeout: an interaction that outlasts
+// DrainTimeout after shutdown begins is given up on, and RunGateway says
+// so (serve turns it into exit status 3), instead of waiting without end.
+func TestGatewayCutsOffAtDrainTimeout(t *testing.T) {
+	fd := newFakeDiscord(t)
+	gate := make(chan struct{})
+	defer close(gate)
+	store := &gatedStore{Store: newIndex(t), gate: gate}
+	b, _ := newBot(t, store, bot.Options{DeferAfter: 50 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() {
+		errc <- b.RunGateway(ctx, bot.GatewayOptions{Token: testToken, AppID: "1180211384745537606",
+			Client: fd.client(), DrainTimeout: 100 * time.Millisecond})
+	}()
+	conn := next(t, fd.conns, "READY")
+	conn.send("INTERACTION_CREATE", interactionEvent(t, "quote.json"))
+	next(t, fd.callbacks, "deferral") // the interaction is in flight
+	cancel()
+	if err := next(t, errc, "RunGateway to give up"); !errors.Is(err, bot.ErrCutOff) {
+		t.Errorf("RunGateway with an interaction outlasting DrainTimeout = %v, want ErrCutOff", err)
 	}
 }
 
