@@ -516,7 +516,7 @@ func namedBy(toks []token, i int) bool {
 // Gingrich noted that both Obama and Biden have survived … (testdata/antecedents.txt).
 func reportedClause(toks []token, i int) bool {
 	comma := false
-	for j := i - 1; j >= 0 && i-j < 20 && toks[j].sent == toks[i].sent && (toks[j].kind == tWord || toks[j].punct(',')); j-- {
+	for j := i - 1; j >= 0 && i-j < 20 && toks[j].sent == toks[i].sent && (toks[j].kind == tWord || toks[j].kind == tQuote && !endsWithComma(toks[j].text) || toks[j].punct(',')); j-- {
 		if toks[j].low == "that" && cueBefore(toks, j) {
 			return true
 		}
