@@ -226,7 +226,7 @@ bernd horst rodrigo recep ahmet mehmet hamid hussein abdul abdullah khalid tariq
 		m[w] = male
 	}
 	for _, w := range strings.Fields(`
-abigail alice alicia amy andrea angela ann anna anne barbara betsy betty beverly brenda carly carol
+abigail alice alicia amy andrea billie angela ann anna anne barbara betsy betty beverly brenda carly carol
 caroline catherine cathy cecile chelsea cheryl christina christine claire cynthia dana debbie deborah
 debra diana diane donna dorothy elaine elizabeth ellen emily emma eva frances gina gloria hannah heather
 helen hillary hope huma ivanka jane janet janice jean jennifer jessica jill joan joanne jodi joni
@@ -391,8 +391,12 @@ america europe asia africa washington london paris moscow beijing tehran jerusal
 chicago boston atlanta miami houston dallas detroit philadelphia baltimore denver seattle phoenix
 cleveland orlando manhattan brooklyn queens bronx harlem hollywood silicon valley street avenue road
 states united kingdom republic union nations emirates county city town island islands river lake
-capitol hill beach park district state tower
+capitol hill beach park district state tower square garden
 `)
+
+// venueWords end the names of places that open with a first name: Madison
+// Square Garden is no woman (testdata/surname.txt).
+var venueWords = set(`square garden gardens hall arena stadium center centre plaza`)
 
 // placePrefixes open the names of places: New York, San Diego, Fort Worth.
 var placePrefixes = set(`new san santa los las el la south north east west fort saint st. st mount mt. lake port upper lower great`)

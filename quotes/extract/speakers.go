@@ -940,6 +940,9 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			lastTitle = k
 		}
 	}
+	if lastTitle == len(words)-1 && lastTitle > 0 && (isGivenName(words[0]) || len(words) >= 3 && looksLikeName(words)) {
+		lastTitle = -1 // a last name that is also a title: Billie Jean King (testdata/surname.txt)
+	}
 	var role []string
 	if lastTitle >= 0 && lastTitle+2 < len(words) && words[lastTitle+1] == "of" {
 		// Secretary of State John Kerry, Chief of Staff Jeremy Bash.
@@ -1032,7 +1035,7 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	if m.org {
 		return m
 	}
-	if g, ok := givenNames[strings.ToLower(name[0])]; ok && (len(name) > 1 || !places[m.last] && demonyms[m.last] == "") {
+	if g, ok := givenNames[strings.ToLower(name[0])]; ok && (len(name) > 1 && !venueWords[m.last] || len(name) == 1 && !places[m.last] && demonyms[m.last] == "") {
 		// A first name alone is a person too: his wife, Jane, … she said
 		// (testdata/antecedents.txt); but Georgia and Jordan are places.
 		if m.g == unknownGender {
