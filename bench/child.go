@@ -12,6 +12,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -24,11 +25,13 @@ type importResult struct {
 	Seconds float64 `json:"seconds"`
 	CPU     float64 `json:"cpu_seconds"` // user + system time of the process
 	HWMKB   int     `json:"hwm_kb"`
+	AnonKB  int     `json:"anon_kb"` // peak anonymous memory (see anonPeak)
 }
 
 type serveResult struct {
 	ColdMS  float64              `json:"cold_ms"`
 	HWMKB   int                  `json:"hwm_kb"`
+	AnonKB  int                  `json:"anon_kb"`
 	Lat     map[string][]float64 `json:"lat"`     // kind → ms per query
 	Empty   map[string]int       `json:"empty"`   // kind → queries with no answer
 	Right   int                  `json:"right"`   // who-said: right speaker first
@@ -36,8 +39,13 @@ type serveResult struct {
 	Skipped map[string]int       `json:"skipped"` // kind → queries left when the budget ran out
 }
 
-// vmHWM reads the process's peak resident set size, in KiB.
-func vmHWM() int {
+// vmHWM reads the process's peak resident set size, in KiB. It counts the
+// pages of memory-mapped index files the process touched (bleve's segments),
+// which the kernel may reclaim, as well as its own memory.
+func vmHWM() int { return procStatus("VmHWM:") }
+
+// procStatus reads a size in KiB from /proc/self/status; -1 if it cannot.
+func procStatus(key string) int {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return -1
@@ -45,12 +53,41 @@ func vmHWM() int {
 	defer f.Close()
 	s := bufio.NewScanner(f)
 	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(s.Text(), key); ok {
 			kb, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
 			return kb
 		}
 	}
 	return -1
+}
+
+// anonPeak samples the process's anonymous resident memory (RssAnon: its
+// heap and stacks, not file pages) every 20 ms until stop is called, which
+// returns the peak in KiB. The kernel keeps no high-water mark of it.
+func anonPeak() (stop func() int) {
+	var peak atomic.Int64
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if kb := int64(procStatus("RssAnon:")); kb > peak.Load() {
+				peak.Store(kb)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() int {
+		close(done)
+		<-finished
+		return int(peak.Load())
+	}
 }
 
 // cpuSeconds is the CPU time the process has used so far, less sensitive to
@@ -93,6 +130,7 @@ func childImport(args []string) error {
 	prof := fs.String("cpuprofile", "", "write a CPU profile here")
 	fs.Parse(args)
 	stop := startProfile(*prof)
+	anon := anonPeak()
 	start := time.Now()
 	n, err := importInto(context.Background(), *eng, *dir, *corpus)
 	secs := time.Since(start).Seconds()
@@ -100,7 +138,7 @@ func childImport(args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(importResult{Quotes: n, Seconds: secs, CPU: cpuSeconds(), HWMKB: vmHWM()})
+	return writeJSON(importResult{Quotes: n, Seconds: secs, CPU: cpuSeconds(), HWMKB: vmHWM(), AnonKB: anon()})
 }
 
 // childServe: bench serve -engine E -dir D -queries F -round R -rounds N
@@ -138,6 +176,7 @@ func childServe(args []string) error {
 	}
 	ctx := context.Background()
 
+	anon := anonPeak()
 	start := time.Now()
 	e, err := openEngine(*eng, *dir)
 	if err != nil {
@@ -206,5 +245,6 @@ func childServe(args []string) error {
 		}
 	}
 	res.HWMKB = vmHWM()
+	res.AnonKB = anon()
 	return writeJSON(res)
 }

@@ -95,6 +95,14 @@ func (sr sizeResult) maxRSS(e string) int {
 	return m
 }
 
+func (sr sizeResult) maxAnon(e string) int {
+	m := 0
+	for _, r := range sr.serve[e] {
+		m = max(m, r.AnonKB)
+	}
+	return m
+}
+
 func (sr sizeResult) colds(e string) []float64 {
 	var c []float64
 	for _, r := range sr.serve[e] {
@@ -212,6 +220,8 @@ func (rep report) sizeTable(b *strings.Builder, sr sizeResult) {
 	w("| on disk after serving, MB | %d | %d | %s |\n", sr.diskServed[q]>>20, sr.diskServed[f]>>20, ratio(float64(sr.diskServed[q]), float64(sr.diskServed[f])))
 	w("| peak RSS import, MB | %s | %s | %s |\n", mb(sr.imp[q].HWMKB), mb(sr.imp[f].HWMKB), ratio(float64(sr.imp[q].HWMKB), float64(sr.imp[f].HWMKB)))
 	w("| peak RSS serving, MB | %s | %s | %s |\n", mb(sr.maxRSS(q)), mb(sr.maxRSS(f)), ratio(float64(sr.maxRSS(q)), float64(sr.maxRSS(f))))
+	w("| of which anonymous (heap, not file pages), import / serving, MB | %s / %s | %s / %s | |\n",
+		mb(sr.imp[q].AnonKB), mb(sr.maxAnon(q)), mb(sr.imp[f].AnonKB), mb(sr.maxAnon(f)))
 	cs := func(e string) string {
 		var parts []string
 		for _, c := range sr.colds(e) {
