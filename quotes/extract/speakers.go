@@ -673,7 +673,7 @@ func topicOpener(toks []token, i, j int) bool {
 // token j: only people are who (Meanwhile Rihanna, who was honored …,
 // spoke; testdata/antecedents.txt).
 func relativeWho(toks []token, j int) bool {
-	return j+1 < len(toks) && toks[j].punct(',') && toks[j+1].low == "who"
+	return j+1 < len(toks) && (toks[j].punct(',') || toks[j].punct('—') || toks[j].punct('–')) && toks[j+1].low == "who"
 }
 
 // groupName reports whether a name holds a word for a people, a party or a
@@ -870,6 +870,16 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			}
 			appositive = a+1 < len(toks) && (verbFollows(toks, a+1) || a > j && negated(&toks[a+1])) // …, doesn't mince words
 		}
+		if d := j; !appositive && i > 0 && (toks[i-1].punct(',') || first || i == opener) && d+1 < len(toks) && (toks[d].punct('—') || toks[d].punct('–')) {
+			// An aside between dashes: Joyce — who is listed as an
+			// attorney but doesn't practice — told … (testdata/antecedents.txt).
+			for b := d + 1; b < len(toks) && b-d <= 24 && toks[b].sent == toks[d].sent && toks[b].kind != tQuote; b++ {
+				if toks[b].punct('—') || toks[b].punct('–') {
+					appositive = b+1 < len(toks) && verbFollows(toks, b+1)
+					break
+				}
+			}
+		}
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
 			headsOpeningPhrase(toks, i) || topicOpener(toks, i, j) ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && verbFollows(toks, j)
@@ -911,6 +921,12 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		m := &e.mentions[k]
 		if !m.person && !m.org && !strings.Contains(m.name, " ") && (len(e.surnames[m.last]) > 0 || titled[m.last]) {
 			m.person = true
+		}
+		if g, ok := givenNames[m.last]; ok && m.g == g && !strings.Contains(m.name, " ") && len(e.surnames[m.last]) > 0 {
+			// A lone word that is a first name and the last name of
+			// someone named in full is the last name: "Joyce" after
+			// Lawrence Joyce is a he (testdata/antecedents.txt).
+			m.g = unknownGender
 		}
 	}
 	return e
