@@ -647,6 +647,21 @@ func pastInstitution(toks []token, j int) int {
 	return j
 }
 
+// thereWas reports whether the name at i follows "there … was" opening its
+// sentence, the subject put last: Yet there in the back was Garcia, the
+// grocery store worker. He … (testdata/antecedents.txt).
+func thereWas(toks []token, i int) bool {
+	if i == 0 || !toks[i-1].is("was", "is", "stood", "sat") {
+		return false
+	}
+	for j := i - 2; j >= 0 && i-j <= 8 && toks[j].sent == toks[i].sent && toks[j].kind == tWord; j-- {
+		if toks[j].low == "there" {
+			return j == 0 || toks[j-1].sent != toks[j].sent || toks[j-1].kind == tPara || toks[j-1].is("yet", "and", "but", "so")
+		}
+	}
+	return false
+}
+
 // topicOpener reports whether the name in tokens [i, j) is the one a
 // sentence opens on with "As for", "For" or "To" and a comma: the person
 // the sentence, and the pronoun after it, are about. As for Trump, he said
@@ -881,6 +896,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			}
 		}
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
+			thereWas(toks, i) ||
 			headsOpeningPhrase(toks, i) || topicOpener(toks, i, j) ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && verbFollows(toks, j)
 		j = j0
