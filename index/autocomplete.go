@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -205,8 +206,8 @@ const (
 )
 
 // rarest returns the word of p, or the completions of the unfinished word,
-// that the fewest quotes hold, and how many do. A word that needs typo
-// matching counts as rare.
+// that the fewest quotes hold, and how many do. A misspelt word counts the
+// quotes holding any of its known spellings.
 func rarest(p parsed, completions []string, postings uint64) (field string, terms []string, count uint64) {
 	field, terms, count = fieldExact, completions, postings
 	if len(completions) == 0 {
@@ -223,7 +224,18 @@ func rarest(p parsed, completions []string, postings uint64) (field string, term
 			continue // not a clause of the query (see wordClauses)
 		}
 		if w.fuzzy > 0 {
-			return "", nil, 0
+			// Every known spelling of a misspelt word matches: the
+			// exact field's terms are what a sample is drawn from.
+			var n uint64
+			var spellings []string
+			for _, a := range append(slices.Clip(w.near), w.alts...) {
+				n += a.count
+				spellings = append(spellings, a.exact)
+			}
+			if n < count {
+				field, terms, count = fieldExact, spellings, n
+			}
+			continue
 		}
 		if w.stems < count {
 			field, terms, count = fieldText, []string{w.stem}, w.stems

@@ -27,6 +27,8 @@ type word struct {
 	exact string // lower case, as typed
 	stem  string // English stem, as the text field indexes it
 	fuzzy int    // edits allowed when matching exact; 0 if the word is known
+	// near are the known words within fuzzy edits of an unknown word.
+	near []alt
 	// alts are known words one swap of neighbouring letters away from an
 	// unknown word ("vioce" → "voice"): a swap is two edits to bleve's
 	// Levenshtein automaton, too loose to allow for every word.
@@ -37,10 +39,12 @@ type word struct {
 	stems, exacts uint64
 }
 
-// alt is a known spelling of an unknown word, and how many quotes hold it.
+// alt is a known spelling of an unknown word, how many quotes hold it, and
+// how many edits away it is (for near spellings; 0 for swaps).
 type alt struct {
 	exact string
 	count uint64
+	edits int
 }
 
 // parsed is the user's text taken apart into words. Nothing in it is
@@ -50,8 +54,9 @@ type parsed struct {
 	text  string // the text the phrase queries analyse (bounded)
 	words []word
 	seq   []int // the query's words in typed order, as indexes into words
-	// noPhrases leaves the phrase queries out of textQuery (see textPlans).
-	noPhrases bool
+	// pairs are the text's pairs of neighbouring words that the index
+	// holds as terms (see commonPairs), each with how many quotes hold it.
+	pairs []alt
 	// commonAbove is how many quotes must hold a term for it to be common
 	// (see common).
 	commonAbove uint64
@@ -105,6 +110,9 @@ func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 		if n >= 8 {
 			w.fuzzy = 2
 		}
+		if w.near, err = ix.spellings(fieldExact, w.exact, w.fuzzy); err != nil {
+			return p, err
+		}
 		r := []rune(w.exact)
 		for j := 0; j+1 < len(r); j++ {
 			if r[j] == r[j+1] {
@@ -118,9 +126,21 @@ func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 				return p, err
 			}
 			if n > 0 {
-				w.alts = append(w.alts, alt{a, n})
+				w.alts = append(w.alts, alt{exact: a, count: n})
 			}
 		}
+	}
+	seenPair := make(map[string]bool)
+	for _, pair := range ix.commonPairs(text) {
+		if seenPair[pair] || len(p.pairs) == maxPairs {
+			continue
+		}
+		seenPair[pair] = true
+		n, err := ix.termCount(fieldPairs, pair)
+		if err != nil {
+			return p, err
+		}
+		p.pairs = append(p.pairs, alt{exact: pair, count: n})
 	}
 	return p, nil
 }
@@ -178,8 +198,36 @@ func textQuery(p parsed) query.Query {
 	return query.NewDisjunctionQuery(append([]query.Query{query.NewDisjunctionQuery(words)}, phraseClauses(p)...))
 }
 
+// rankQuery scores the quotes that a plan's conjunction selects: as
+// textQuery does, and by the text's word pairs. The pairs give back what a
+// phrase's gaps leave out ("the union", "i estimate"), and BM25 over them
+// favours the shorter of two quotes that hold them, which presence alone
+// cannot. They only rank: as a clause of its own, "of the" would select
+// half the collection.
+func rankQuery(p parsed) query.Query {
+	t := textQuery(p)
+	d, ok := t.(*query.DisjunctionQuery)
+	if pairs := pairClauses(p); ok && len(pairs) > 0 {
+		d.AddQuery(query.NewDisjunctionQuery(pairs))
+	}
+	return t
+}
+
+// pairClauses match the text's pairs of neighbouring words that the index
+// holds (see commonPairs). A pair no quote holds (one with a misspelt word)
+// is left out, so that a typo does not empty a plan that needs them all.
+func pairClauses(p parsed) []query.Query {
+	var out []query.Query
+	for _, pair := range p.pairs {
+		if pair.count > 0 {
+			out = append(out, p.termClause(fieldPairs, pair.exact, pair.count, 1))
+		}
+	}
+	return out
+}
+
 // allWordsQuery matches the quotes that hold every word textQuery asks for
-// and scores them exactly as textQuery does. A conjunction is driven by its
+// and scores them with rankQuery. A conjunction is driven by its
 // rarest word, so at a million quotes it costs a few thousand postings where
 // textQuery's disjunction costs hundreds of thousands; callers fall back to
 // textQuery when it finds too little.
@@ -188,10 +236,9 @@ func allWordsQuery(p parsed) query.Query {
 	if len(words) == 0 {
 		return query.NewMatchNoneQuery()
 	}
-	// The conjunction only selects; the score comes from the optional
-	// textQuery alone.
+	// The conjunction only selects; the score comes from rankQuery alone.
 	return query.NewBooleanQuery([]query.Query{unscored(query.NewConjunctionQuery(words))},
-		[]query.Query{textQuery(p)}, nil)
+		[]query.Query{rankQuery(p)}, nil)
 }
 
 // broadAbove is how many quotes must hold even the rarest word of a query
@@ -202,32 +249,22 @@ const broadAbove = 1000
 
 // textPlans are the queries for p to try in turn until one matches: for a
 // broad query, the words as typed, side by side (every pair of neighbouring
-// words); then every word; then any word. A one-word query needs only the
-// last.
+// words that the index holds); then every word; then any word. A one-word
+// query needs only the last.
 func (ix *Index) textPlans(p parsed) []query.Query {
-	words := wordClauses(p)
-	if len(words) < 2 {
+	if len(wordClauses(p)) < 2 {
 		return []query.Query{textQuery(p)}
 	}
+	plans := []query.Query{allWordsQuery(p), anyWordsQuery(p)}
 	if _, _, n := rarest(p, nil, 0); n <= broadAbove {
-		return []query.Query{allWordsQuery(p), anyWordsQuery(p)}
+		return plans
 	}
-	// A phrase query skips ahead to its own next match whatever quotes the
-	// conjunction offers it, so a phrase that few quotes hold reads every
-	// quote holding its words: at a million quotes, "to that of the
-	// government on" took half a second. For a broad query the phrase is
-	// looked for by its word pairs instead, and the words alone rank.
-	np := p
-	np.noPhrases = true
-	plans := []query.Query{allWordsQuery(np), anyWordsQuery(np)}
-	pairs := ix.pairClauses(p.text)
+	pairs := pairClauses(p)
 	if len(pairs) == 0 {
 		return plans
 	}
-	// Every quote this plan finds holds the words side by side, so the
-	// words' scores rank them.
 	must := unscored(query.NewConjunctionQuery(append(pairs, wordClauses(p)...)))
-	side := query.NewBooleanQuery([]query.Query{must}, []query.Query{query.NewDisjunctionQuery(words)}, nil)
+	side := query.NewBooleanQuery([]query.Query{must}, []query.Query{rankQuery(p)}, nil)
 	return append([]query.Query{side}, plans...)
 }
 
@@ -249,21 +286,6 @@ func (ix *Index) commonPairs(text string) []string {
 			continue
 		}
 		out = append(out, a+" "+b)
-	}
-	return out
-}
-
-// pairClauses match text's pairs of neighbouring words that commonPairs
-// indexes; none when it has no such pair.
-func (ix *Index) pairClauses(text string) []query.Query {
-	var out []query.Query
-	seen := make(map[string]bool)
-	for _, pair := range ix.commonPairs(text) {
-		if seen[pair] || len(out) == maxPairs {
-			continue
-		}
-		seen[pair] = true
-		out = append(out, termQuery(fieldPairs, pair))
 	}
 	return out
 }
@@ -308,11 +330,17 @@ func wordClauses(p parsed) []query.Query {
 		}
 		q := p.termClause(fieldText, w.stem, w.stems, 1)
 		if w.fuzzy > 0 {
-			f := query.NewFuzzyQuery(w.exact)
-			f.SetField(fieldExact)
-			f.SetFuzziness(w.fuzzy)
-			f.SetBoost(0.8)
-			alts := []query.Query{q, f}
+			// As bleve's fuzzy query scores its expansions, a spelling
+			// n edits away counts 1/(n+1); but each is a term of its own,
+			// so a common one ("even" for "elven") is not read in full.
+			alts := []query.Query{q}
+			if len(w.near) > 0 {
+				near := make([]query.Query, 0, len(w.near))
+				for _, a := range w.near {
+					near = append(near, p.termClause(fieldExact, a.exact, a.count, 0.8/float64(a.edits+1)))
+				}
+				alts = append(alts, query.NewDisjunctionQuery(near))
+			}
 			for _, a := range w.alts {
 				alts = append(alts, p.termClause(fieldExact, a.exact, a.count, 0.8))
 			}
@@ -330,7 +358,7 @@ func wordClauses(p parsed) []query.Query {
 // with their positions, and the rarer words in their places are nearly all
 // the evidence a phrase gives (BM25 gives the common ones little weight).
 func phraseClauses(p parsed) []query.Query {
-	if len(p.words) < 2 || p.noPhrases {
+	if len(p.words) < 2 {
 		return nil
 	}
 	exact := make([]string, len(p.seq))

@@ -200,54 +200,66 @@ func (ix *Index) visibleTerm(ctx context.Context, guild, field, term string) (bo
 }
 
 // nearestTerm returns the known term of field closest to term (fewest edits,
-// then most documents), or "". bleve's fuzzy dictionary reports no counts
-// (v2.6.3), so each candidate's count is read from the dictionary itself.
+// then most documents), or "".
 func (ix *Index) nearestTerm(field, term string, fuzziness int) (string, error) {
+	near, err := ix.spellings(field, term, fuzziness)
+	if err != nil {
+		return "", err
+	}
+	best := alt{edits: fuzziness + 1}
+	for _, a := range near {
+		if a.edits < best.edits || (a.edits == best.edits && a.count > best.count) {
+			best = a
+		}
+	}
+	return best.exact, nil
+}
+
+// maxSpellings bounds how many known spellings of one unknown word are read.
+const maxSpellings = 64
+
+// spellings returns the known terms of field within fuzziness edits of term
+// (up to maxSpellings of them), each with its edits and how many documents
+// hold it. bleve's fuzzy dictionary reports no counts (v2.6.3), so each is
+// read from the dictionary itself.
+func (ix *Index) spellings(field, term string, fuzziness int) ([]alt, error) {
 	adv, err := ix.b.Advanced()
 	if err != nil {
-		return "", fmt.Errorf("index: dictionary: %w", err)
+		return nil, fmt.Errorf("index: dictionary: %w", err)
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return "", fmt.Errorf("index: dictionary: %w", err)
+		return nil, fmt.Errorf("index: dictionary: %w", err)
 	}
 	defer r.Close()
 	fr, ok := r.(bindex.IndexReaderFuzzy)
 	if !ok {
-		return "", nil
+		return nil, nil
 	}
 	d, err := fr.FieldDictFuzzy(field, term, fuzziness, "")
 	if err != nil {
-		return "", fmt.Errorf("index: dictionary: %w", err)
+		return nil, fmt.Errorf("index: dictionary: %w", err)
 	}
-	var cands []string
-	for len(cands) < 64 {
+	defer d.Close()
+	var out []alt
+	for len(out) < maxSpellings {
 		e, err := d.Next()
 		if err != nil {
-			d.Close()
-			return "", fmt.Errorf("index: dictionary: %w", err)
+			return nil, fmt.Errorf("index: dictionary: %w", err)
 		}
 		if e == nil {
 			break
 		}
-		cands = append(cands, e.Term)
+		a := alt{exact: e.Term, edits: 1}
+		if !withinEdits(term, e.Term, 1) {
+			a.edits = 2
+		}
+		if a.count, err = ix.termCount(field, e.Term); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
 	}
-	d.Close()
-	best, bestEdits, bestCount := "", fuzziness+1, uint64(0)
-	for _, c := range cands {
-		edits := 1
-		if !withinEdits(term, c, 1) {
-			edits = 2
-		}
-		n, err := ix.termCount(field, c)
-		if err != nil {
-			return "", err
-		}
-		if edits < bestEdits || (edits == bestEdits && n > bestCount) {
-			best, bestEdits, bestCount = c, edits, n
-		}
-	}
-	return best, nil
+	return out, nil
 }
 
 // termCount is the number of documents that hold term in field.
