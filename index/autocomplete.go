@@ -39,19 +39,23 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 	if toks := ix.analyze(analyzerExact, last); len(toks) > 0 {
 		lastTok = string(toks[len(toks)-1].Term)
 	}
-	completions, postings, err := ix.complete(lastTok)
+	completions, err := ix.complete(lastTok)
 	if err != nil {
 		return nil, err
 	}
 	headP := p
 	var plans []query.Query
+	var completed []string // the completions' words
+	var postings uint64    // … and how many postings they have in all
 	if len(completions) > 0 {
 		alts := make([]query.Query, 0, len(completions))
 		for _, c := range completions {
-			alts = append(alts, termQuery(fieldExact, c))
-			stems := ix.analyze(analyzerText, c)
+			alts = append(alts, p.termClause(fieldExact, c.term, c.count, 1))
+			completed = append(completed, c.term)
+			postings += c.count
+			stems := ix.analyze(analyzerText, c.term)
 			if len(stems) == 1 {
-				p.words = append(p.words, word{exact: c, stem: string(stems[0].Term), stop: stopWords[c]})
+				p.words = append(p.words, word{exact: c.term, stem: string(stems[0].Term), stop: stopWords[c.term]})
 			}
 		}
 		done := query.NewDisjunctionQuery(alts)
@@ -77,7 +81,7 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 	// them all costs tens of milliseconds at a million quotes, and says
 	// little. Then a sample is ranked first: the first quotes, in index
 	// order, that hold the query's rarest word.
-	field, lead, count := rarest(headP, completions, postings)
+	field, lead, count := rarest(headP, completed, postings)
 	if count > sampleAbove {
 		ids, err := ix.sample(ctx, field, lead, sampleSize)
 		if err != nil {
@@ -115,12 +119,7 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 type completionCache struct {
 	mu     sync.Mutex
 	writes uint64 // Index.writes when the entries were read
-	m      map[string]completion
-}
-
-type completion struct {
-	terms    []string
-	postings uint64
+	m      map[string][]knownTerm
 }
 
 // maxCachedPrefix is the longest prefix, in bytes, whose completions are
@@ -128,10 +127,10 @@ type completion struct {
 const maxCachedPrefix = 3
 
 // complete returns the most frequent known words that start with prefix,
-// and how many postings they have in all.
-func (ix *Index) complete(prefix string) ([]string, uint64, error) {
+// each with how many quotes hold it.
+func (ix *Index) complete(prefix string) ([]knownTerm, error) {
 	if prefix == "" {
-		return nil, 0, nil
+		return nil, nil
 	}
 	if len(prefix) > maxCachedPrefix {
 		return ix.readCompletions(prefix)
@@ -140,46 +139,42 @@ func (ix *Index) complete(prefix string) ([]string, uint64, error) {
 	writes := ix.writes.Load()
 	c.mu.Lock()
 	if c.writes != writes || c.m == nil {
-		c.writes, c.m = writes, make(map[string]completion)
+		c.writes, c.m = writes, make(map[string][]knownTerm)
 	}
 	e, ok := c.m[prefix]
 	c.mu.Unlock()
 	if ok {
-		return e.terms, e.postings, nil
+		return e, nil
 	}
-	terms, postings, err := ix.readCompletions(prefix)
+	e, err := ix.readCompletions(prefix)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	c.mu.Lock()
 	if c.writes == writes {
-		c.m[prefix] = completion{terms, postings}
+		c.m[prefix] = e
 	}
 	c.mu.Unlock()
-	return terms, postings, nil
+	return e, nil
 }
 
 // readCompletions reads complete's answer from the dictionary.
-func (ix *Index) readCompletions(prefix string) ([]string, uint64, error) {
+func (ix *Index) readCompletions(prefix string) ([]knownTerm, error) {
 	d, err := ix.b.FieldDictPrefix(fieldExact, []byte(prefix))
 	if err != nil {
-		return nil, 0, fmt.Errorf("index: complete: %w", err)
+		return nil, fmt.Errorf("index: complete: %w", err)
 	}
 	defer d.Close()
-	type entry struct {
-		term  string
-		count uint64
-	}
-	var all []entry
+	var all []knownTerm
 	for n := 0; n < maxDictScan; n++ {
 		e, err := d.Next()
 		if err != nil {
-			return nil, 0, fmt.Errorf("index: complete: %w", err)
+			return nil, fmt.Errorf("index: complete: %w", err)
 		}
 		if e == nil {
 			break
 		}
-		all = append(all, entry{e.Term, e.Count})
+		all = append(all, knownTerm{term: e.Term, count: e.Count})
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].count != all[j].count {
@@ -187,13 +182,7 @@ func (ix *Index) readCompletions(prefix string) ([]string, uint64, error) {
 		}
 		return all[i].term < all[j].term
 	})
-	out := make([]string, 0, maxCompletions)
-	var postings uint64
-	for _, e := range all[:min(maxCompletions, len(all))] {
-		out = append(out, e.term)
-		postings += e.count
-	}
-	return out, postings, nil
+	return slices.Clone(all[:min(maxCompletions, len(all))]), nil
 }
 
 // Sampling bounds the cost of a search as you type whose words are all
@@ -230,7 +219,7 @@ func rarest(p parsed, completions []string, postings uint64) (field string, term
 			var spellings []string
 			for _, a := range append(slices.Clip(w.near), w.alts...) {
 				n += a.count
-				spellings = append(spellings, a.exact)
+				spellings = append(spellings, a.term)
 			}
 			if n < count {
 				field, terms, count = fieldExact, spellings, n

@@ -28,21 +28,22 @@ type word struct {
 	stem  string // English stem, as the text field indexes it
 	fuzzy int    // edits allowed when matching exact; 0 if the word is known
 	// near are the known words within fuzzy edits of an unknown word.
-	near []alt
+	near []knownTerm
 	// alts are known words one swap of neighbouring letters away from an
 	// unknown word ("vioce" → "voice"): a swap is two edits to bleve's
 	// Levenshtein automaton, too loose to allow for every word.
-	alts []alt
+	alts []knownTerm
 	stop bool // a very common word: weak evidence on its own
 	// stems and exacts are how many quotes hold stem in the text field and
 	// exact in the exact field.
 	stems, exacts uint64
 }
 
-// alt is a known spelling of an unknown word, how many quotes hold it, and
-// how many edits away it is (for near spellings; 0 for swaps).
-type alt struct {
-	exact string
+// knownTerm is a term of the index (a spelling of a misspelt word, a word
+// pair, a completion), how many quotes hold it, and, for a spelling, how
+// many edits away from the typed word it is (0 for a swap).
+type knownTerm struct {
+	term  string
 	count uint64
 	edits int
 }
@@ -56,7 +57,7 @@ type parsed struct {
 	seq   []int // the query's words in typed order, as indexes into words
 	// pairs are the text's pairs of neighbouring words that the index
 	// holds as terms (see commonPairs), each with how many quotes hold it.
-	pairs []alt
+	pairs []knownTerm
 	// commonAbove is how many quotes must hold a term for it to be common
 	// (see common).
 	commonAbove uint64
@@ -126,7 +127,7 @@ func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 				return p, err
 			}
 			if n > 0 {
-				w.alts = append(w.alts, alt{exact: a, count: n})
+				w.alts = append(w.alts, knownTerm{term: a, count: n})
 			}
 		}
 	}
@@ -140,7 +141,7 @@ func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 		if err != nil {
 			return p, err
 		}
-		p.pairs = append(p.pairs, alt{exact: pair, count: n})
+		p.pairs = append(p.pairs, knownTerm{term: pair, count: n})
 	}
 	return p, nil
 }
@@ -220,7 +221,7 @@ func pairClauses(p parsed) []query.Query {
 	var out []query.Query
 	for _, pair := range p.pairs {
 		if pair.count > 0 {
-			out = append(out, p.termClause(fieldPairs, pair.exact, pair.count, 1))
+			out = append(out, p.termClause(fieldPairs, pair.term, pair.count, 1))
 		}
 	}
 	return out
@@ -337,12 +338,12 @@ func wordClauses(p parsed) []query.Query {
 			if len(w.near) > 0 {
 				near := make([]query.Query, 0, len(w.near))
 				for _, a := range w.near {
-					near = append(near, p.termClause(fieldExact, a.exact, a.count, 0.8/float64(a.edits+1)))
+					near = append(near, p.termClause(fieldExact, a.term, a.count, 0.8/float64(a.edits+1)))
 				}
 				alts = append(alts, query.NewDisjunctionQuery(near))
 			}
 			for _, a := range w.alts {
-				alts = append(alts, p.termClause(fieldExact, a.exact, a.count, 0.8))
+				alts = append(alts, p.termClause(fieldExact, a.term, a.count, 0.8))
 			}
 			q = query.NewDisjunctionQuery(alts)
 		}
@@ -447,7 +448,7 @@ func (ix *Index) inspect(p parsed, text string) matchInfo {
 			continue
 		}
 		for wi, w := range p.words {
-			if w.fuzzy > 0 && (withinEdits(w.exact, string(exact[i].Term), w.fuzzy) || slices.ContainsFunc(w.alts, func(a alt) bool { return a.exact == string(exact[i].Term) })) {
+			if w.fuzzy > 0 && (withinEdits(w.exact, string(exact[i].Term), w.fuzzy) || slices.ContainsFunc(w.alts, func(a knownTerm) bool { return a.term == string(exact[i].Term) })) {
 				hit[i] = wi + 1
 				break
 			}

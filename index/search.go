@@ -206,13 +206,13 @@ func (ix *Index) nearestTerm(field, term string, fuzziness int) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	best := alt{edits: fuzziness + 1}
+	best := knownTerm{edits: fuzziness + 1}
 	for _, a := range near {
 		if a.edits < best.edits || (a.edits == best.edits && a.count > best.count) {
 			best = a
 		}
 	}
-	return best.exact, nil
+	return best.term, nil
 }
 
 // maxSpellings bounds how many known spellings of one unknown word are read.
@@ -222,7 +222,7 @@ const maxSpellings = 64
 // (up to maxSpellings of them), each with its edits and how many documents
 // hold it. bleve's fuzzy dictionary reports no counts (v2.6.3), so each is
 // read from the dictionary itself.
-func (ix *Index) spellings(field, term string, fuzziness int) ([]alt, error) {
+func (ix *Index) spellings(field, term string, fuzziness int) ([]knownTerm, error) {
 	adv, err := ix.b.Advanced()
 	if err != nil {
 		return nil, fmt.Errorf("index: dictionary: %w", err)
@@ -241,7 +241,7 @@ func (ix *Index) spellings(field, term string, fuzziness int) ([]alt, error) {
 		return nil, fmt.Errorf("index: dictionary: %w", err)
 	}
 	defer d.Close()
-	var out []alt
+	var out []knownTerm
 	for len(out) < maxSpellings {
 		e, err := d.Next()
 		if err != nil {
@@ -250,7 +250,7 @@ func (ix *Index) spellings(field, term string, fuzziness int) ([]alt, error) {
 		if e == nil {
 			break
 		}
-		a := alt{exact: e.Term, edits: 1}
+		a := knownTerm{term: e.Term, edits: 1}
 		if !withinEdits(term, e.Term, 1) {
 			a.edits = 2
 		}
