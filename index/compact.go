@@ -31,6 +31,8 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if err := ix.Sync(); err != nil {
 		return err
 	}
+	// Merging reads whole segments in order: let the kernel read ahead.
+	ix.adviseReadahead(true)
 	for range maxCompactRounds {
 		if n := ix.segments(s); n <= 1 {
 			return nil

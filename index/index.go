@@ -133,7 +133,9 @@ func Open(dir string) (*Index, error) {
 		b.Close()
 		return nil, fmt.Errorf("%w: %s has version %q, this quotebot needs %q: export it with the old version and import it into a new directory", ErrVersion, dir, v, mappingVersion)
 	}
-	return &Index{b: b, path: dir}, nil
+	ix := &Index{b: b, path: dir}
+	ix.adviseReadahead(false)
+	return ix, nil
 }
 
 func isEmptyDir(dir string) bool {
