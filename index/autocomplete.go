@@ -215,14 +215,11 @@ func rarest(p parsed, completions []string, postings uint64) (field string, term
 		if w.fuzzy > 0 {
 			// Every known spelling of a misspelt word matches: the
 			// exact field's terms are what a sample is drawn from.
-			var n uint64
-			var spellings []string
-			for _, a := range append(slices.Clip(w.near), w.alts...) {
-				n += a.count
-				spellings = append(spellings, a.term)
-			}
-			if n < count {
-				field, terms, count = fieldExact, spellings, n
+			if n := w.holders(); n < count {
+				field, terms, count = fieldExact, nil, n
+				for _, a := range append(slices.Clip(w.near), w.alts...) {
+					terms = append(terms, a.term)
+				}
 			}
 			continue
 		}

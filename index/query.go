@@ -186,11 +186,10 @@ func (p parsed) termClause(field, term string, count uint64, boost float64) quer
 // common words are left out of its term clauses.
 const minContentWords = 3
 
-// textQuery builds the bleve query for a search or who-said: phrase matches
-// first (exact wording above English word forms), then as many of the words
-// as possible, each by its stem or, for a word the index does not know, by
-// the nearest spellings. It scores every quote holding any of the words, so
-// its cost grows with the words' postings: see allWordsQuery.
+// textQuery scores a quote for a search or who-said: phrase matches first
+// (exact wording above English word forms), then as many of the words as
+// possible, each by its stem or, for a word the index does not know, by the
+// nearest spellings.
 func textQuery(p parsed) query.Query {
 	words := wordClauses(p)
 	if len(words) == 0 {
@@ -199,12 +198,11 @@ func textQuery(p parsed) query.Query {
 	return query.NewDisjunctionQuery(append([]query.Query{query.NewDisjunctionQuery(words)}, phraseClauses(p)...))
 }
 
-// rankQuery scores the quotes that a plan's conjunction selects: as
-// textQuery does, and by the text's word pairs. The pairs give back what a
-// phrase's gaps leave out ("the union", "i estimate"), and BM25 over them
-// favours the shorter of two quotes that hold them, which presence alone
-// cannot. They only rank: as a clause of its own, "of the" would select
-// half the collection.
+// rankQuery scores the quotes that a plan selects: as textQuery does, and by
+// the text's word pairs. The pairs give back what a phrase's gaps leave out
+// ("the union", "i estimate"), and BM25 over them favours the shorter of two
+// quotes that hold them, which presence alone cannot. They only rank: as a
+// clause of its own, "of the" would select half the collection.
 func rankQuery(p parsed) query.Query {
 	t := textQuery(p)
 	d, ok := t.(*query.DisjunctionQuery)
@@ -227,19 +225,14 @@ func pairClauses(p parsed) []query.Query {
 	return out
 }
 
-// allWordsQuery matches the quotes that hold every word textQuery asks for
-// and scores them with rankQuery. A conjunction is driven by its
-// rarest word, so at a million quotes it costs a few thousand postings where
-// textQuery's disjunction costs hundreds of thousands; callers fall back to
-// textQuery when it finds too little.
-func allWordsQuery(p parsed) query.Query {
-	words := wordClauses(p)
-	if len(words) == 0 {
-		return query.NewMatchNoneQuery()
-	}
-	// The conjunction only selects; the score comes from rankQuery alone.
-	return query.NewBooleanQuery([]query.Query{unscored(query.NewConjunctionQuery(words))},
-		[]query.Query{rankQuery(p)}, nil)
+// planQuery matches the quotes that sel and every clause of within match,
+// ranked by rank. The selection is one unscored conjunction, so that a
+// speaker or a sample (within) narrows it as a bitmap operation before any
+// quote is ranked: as clauses of their own they would be joined quote by
+// quote, at a few microseconds each for tens of thousands of quotes.
+func planQuery(sel, rank query.Query, within []query.Query) query.Query {
+	must := unscored(query.NewConjunctionQuery(append([]query.Query{sel}, within...)))
+	return query.NewBooleanQuery([]query.Query{must}, []query.Query{rank}, nil)
 }
 
 // broadAbove is how many quotes must hold even the rarest word of a query
@@ -248,15 +241,25 @@ func allWordsQuery(p parsed) query.Query {
 // holding the words as typed, side by side, are tried first.
 const broadAbove = 1000
 
-// textPlans are the queries for p to try in turn until one matches: for a
-// broad query, the words as typed, side by side (every pair of neighbouring
-// words that the index holds); then every word; then any word. A one-word
-// query needs only the last.
-func (ix *Index) textPlans(p parsed) []query.Query {
-	if len(wordClauses(p)) < 2 {
-		return []query.Query{textQuery(p)}
+// textPlans are the queries for p to try in turn until one matches, each
+// limited to the quotes that every clause of within matches: for a broad
+// query, the words as typed, side by side (every pair of neighbouring words
+// that the index holds); then every word; then any word. A one-word query
+// needs only the last. A conjunction is driven by its rarest word, so at a
+// million quotes every word costs a few thousand postings where any word
+// costs hundreds of thousands.
+func (ix *Index) textPlans(p parsed, within ...query.Query) []query.Query {
+	words := wordClauses(p)
+	switch len(words) {
+	case 0:
+		return []query.Query{query.NewMatchNoneQuery()}
+	case 1:
+		return []query.Query{planQuery(words[0], textQuery(p), within)}
 	}
-	plans := []query.Query{allWordsQuery(p), anyWordsQuery(p)}
+	plans := []query.Query{
+		planQuery(query.NewConjunctionQuery(words), rankQuery(p), within),
+		anyWordsQuery(p, within),
+	}
 	if _, _, n := rarest(p, nil, 0); n <= broadAbove {
 		return plans
 	}
@@ -264,8 +267,7 @@ func (ix *Index) textPlans(p parsed) []query.Query {
 	if len(pairs) == 0 {
 		return plans
 	}
-	must := unscored(query.NewConjunctionQuery(append(pairs, wordClauses(p)...)))
-	side := query.NewBooleanQuery([]query.Query{must}, []query.Query{rankQuery(p)}, nil)
+	side := planQuery(query.NewConjunctionQuery(append(pairs, wordClauses(p)...)), rankQuery(p), within)
 	return append([]query.Query{side}, plans...)
 }
 
@@ -291,12 +293,14 @@ func (ix *Index) commonPairs(text string) []string {
 	return out
 }
 
-// anyWordsQuery is the last resort of textPlans: textQuery, except that
-// common words count only inside the phrases as soon as the query has one
-// other word. As terms they would make it rank most of the collection (at a
-// million quotes, "for the of" reads a million postings), and a quote that
-// shares only common words with the query is no match anyway.
-func anyWordsQuery(p parsed) query.Query {
+// anyWordsQuery is the last resort of textPlans: the quotes holding any
+// uncommon word of the query (any word, when all are common), ranked as
+// textQuery ranks them, except that stop words count only inside the
+// phrases as soon as the query has one other word. A quote that shares
+// only common words with the query is no match anyway, and selecting by
+// them would rank most of the collection: at a million quotes, "government
+// … do" read 300,000 quotes.
+func anyWordsQuery(p parsed, within []query.Query) query.Query {
 	content := p
 	content.words = nil
 	for _, w := range p.words {
@@ -304,15 +308,26 @@ func anyWordsQuery(p parsed) query.Query {
 			content.words = append(content.words, w)
 		}
 	}
-	if len(content.words) == 0 || len(content.words) == len(p.words) {
-		return textQuery(p)
+	rank := textQuery(p)
+	if len(content.words) > 0 && len(content.words) < len(p.words) {
+		rank = query.NewDisjunctionQuery(append([]query.Query{query.NewDisjunctionQuery(wordClauses(content))}, phraseClauses(p)...))
+	} else {
+		content.words = p.words
 	}
-	return query.NewDisjunctionQuery(append([]query.Query{query.NewDisjunctionQuery(wordClauses(content))}, phraseClauses(p)...))
+	var sel []query.Query
+	for _, w := range content.words {
+		if !p.common(w.holders()) {
+			sel = append(sel, p.wordClause(w))
+		}
+	}
+	if len(sel) == 0 {
+		sel = wordClauses(content)
+	}
+	return planQuery(query.NewDisjunctionQuery(sel), rank, within)
 }
 
-// wordClauses are the query's word matches: each word by its stem or, for a
-// word the index does not know, by the nearest spellings. Each call builds
-// new clauses.
+// wordClauses are the query's word matches (see wordClause). Each call
+// builds new clauses.
 func wordClauses(p parsed) []query.Query {
 	// Common words match half the collection each: as terms they cost much
 	// and say little beside three or more rarer words, so then they count
@@ -329,27 +344,43 @@ func wordClauses(p parsed) []query.Query {
 		if w.stop && content >= minContentWords {
 			continue
 		}
-		q := p.termClause(fieldText, w.stem, w.stems, 1)
-		if w.fuzzy > 0 {
-			// As bleve's fuzzy query scores its expansions, a spelling
-			// n edits away counts 1/(n+1); but each is a term of its own,
-			// so a common one ("even" for "elven") is not read in full.
-			alts := []query.Query{q}
-			if len(w.near) > 0 {
-				near := make([]query.Query, 0, len(w.near))
-				for _, a := range w.near {
-					near = append(near, p.termClause(fieldExact, a.term, a.count, 0.8/float64(a.edits+1)))
-				}
-				alts = append(alts, query.NewDisjunctionQuery(near))
-			}
-			for _, a := range w.alts {
-				alts = append(alts, p.termClause(fieldExact, a.term, a.count, 0.8))
-			}
-			q = query.NewDisjunctionQuery(alts)
-		}
-		words = append(words, q)
+		words = append(words, p.wordClause(w))
 	}
 	return words
+}
+
+// wordClause matches w by its stem or, for a word the index does not know,
+// by its known spellings.
+func (p parsed) wordClause(w word) query.Query {
+	q := p.termClause(fieldText, w.stem, w.stems, 1)
+	if w.fuzzy == 0 {
+		return q
+	}
+	// As bleve's fuzzy query scores its expansions, a spelling n edits
+	// away counts 1/(n+1); but each is a term of its own, so a common one
+	// ("even" for "elven") is not read in full.
+	alts := []query.Query{q}
+	if len(w.near) > 0 {
+		near := make([]query.Query, 0, len(w.near))
+		for _, a := range w.near {
+			near = append(near, p.termClause(fieldExact, a.term, a.count, 0.8/float64(a.edits+1)))
+		}
+		alts = append(alts, query.NewDisjunctionQuery(near))
+	}
+	for _, a := range w.alts {
+		alts = append(alts, p.termClause(fieldExact, a.term, a.count, 0.8))
+	}
+	return query.NewDisjunctionQuery(alts)
+}
+
+// holders is how many quotes hold w in a form its clause matches (for a
+// misspelt word, the sum over its spellings: at most that many).
+func (w word) holders() uint64 {
+	n := w.stems
+	for _, a := range append(slices.Clip(w.near), w.alts...) {
+		n += a.count
+	}
+	return n
 }
 
 // phraseClauses match the query's words as typed, side by side, exact

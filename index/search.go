@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -36,8 +37,13 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 		return quotes.Results{}, err
 	}
 	plans := []query.Query{query.NewMatchAllQuery()}
+	speaker := q.Speaker // what filtered still has to apply
 	if strings.TrimSpace(q.Text) != "" {
-		plans = ix.textPlans(p)
+		var within []query.Query
+		if sc := speakerClause(q.Speaker); sc != nil {
+			within, speaker = append(within, sc), ""
+		}
+		plans = ix.textPlans(p, within...)
 		if _, _, n := rarest(p, nil, 0); n > searchSampleAbove && n != math.MaxUint64 {
 			// Ranking every match of such common words costs tens of
 			// milliseconds at a million quotes: a sample of them is
@@ -46,24 +52,17 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 			// The quotes holding the words side by side (textPlans'
 			// first plan, when it has three) are the best matches, and
 			// seldom many: all of them come before a sample of the rest.
-			bucket := sampleBucket(q.Text, n)
-			in := func(bq query.Query) query.Query {
-				return query.NewConjunctionQuery([]query.Query{bucket, bq})
-			}
-			var sampled []query.Query
+			sampled := ix.textPlans(p, slices.Concat(within, []query.Query{sampleBucket(q.Text, n)})...)
 			if len(plans) == 3 {
-				sampled = append(sampled, in(plans[0]), plans[0])
+				sampled = []query.Query{sampled[0], plans[0], sampled[1], sampled[2]}
 				plans = plans[1:]
-			}
-			for _, bq := range plans {
-				sampled = append(sampled, in(bq))
 			}
 			plans = append(sampled, plans...)
 		}
 	}
 	var res *bleve.SearchResult
 	for _, bq := range plans {
-		req := bleve.NewSearchRequestOptions(ix.filtered(q.Guild, q.Speaker, bq), limit, offset, false)
+		req := bleve.NewSearchRequestOptions(ix.filtered(q.Guild, speaker, bq), limit, offset, false)
 		req.Fields = []string{fieldStored}
 		res, err = ix.b.SearchInContext(ctx, req)
 		if err != nil {
@@ -97,7 +96,8 @@ const searchSampleAbove = 20000
 
 // sampleBucket picks the bucket of Random (see randBuckets) that a search
 // for text ranks: the same for the same text, and small enough that about
-// a few thousand of the rarest word's count quotes are in it.
+// a few thousand of the rarest word's count quotes are in it. It is a clause
+// for textPlans' within, which selects without scoring.
 func sampleBucket(text string, count uint64) query.Query {
 	h := fnv.New32a()
 	h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(text), " "))))
@@ -106,7 +106,7 @@ func sampleBucket(text string, count uint64) query.Query {
 	if count/32 <= 4000 {
 		b = b[:1]
 	}
-	return unscored(termQuery(fieldRand, string(b)))
+	return termQuery(fieldRand, string(b))
 }
 
 // filtered scopes bq to guild and, when speaker is set, to quotes whose
@@ -118,15 +118,24 @@ func sampleBucket(text string, count uint64) query.Query {
 // by Lincoln would read every quote holding "people").
 func (ix *Index) filtered(guild, speaker string, bq query.Query) query.Query {
 	must := []query.Query{bq}
-	if speaker = strings.TrimSpace(clip(speaker, quotes.MaxSpeakerLen)); speaker != "" {
-		m := query.NewMatchQuery(speaker)
-		m.SetField(fieldSpeaker)
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		must = append(must, unscored(m))
+	if sc := speakerClause(speaker); sc != nil {
+		must = append(must, unscored(sc))
 	}
 	b := query.NewBooleanQuery(must, nil, nil)
 	b.AddFilter(guildFilter(guild))
 	return b
+}
+
+// speakerClause matches the quotes whose speaker's name contains every word
+// of speaker; nil when speaker is blank.
+func speakerClause(speaker string) query.Query {
+	if speaker = strings.TrimSpace(clip(speaker, quotes.MaxSpeakerLen)); speaker == "" {
+		return nil
+	}
+	m := query.NewMatchQuery(speaker)
+	m.SetField(fieldSpeaker)
+	m.SetOperator(query.MatchQueryOperatorAnd)
+	return m
 }
 
 func guildFilter(guild string) query.Query {
@@ -270,8 +279,12 @@ func (ix *Index) termCount(field, term string) (uint64, error) {
 	}
 	defer d.Close()
 	e, err := d.Next()
-	if err != nil || e == nil {
-		return 0, err
+	if err != nil {
+		return 0, fmt.Errorf("index: dictionary: %w", err)
+	}
+	// The range can yield a longer term ("wichita" for "wich").
+	if e == nil || e.Term != term {
+		return 0, nil
 	}
 	return e.Count, nil
 }
