@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,6 +83,29 @@ func BenchmarkSearch(b *testing.B) {
 	ix, frags := benchIndex(b)
 	benchCalls(b, fragmentTexts(frags), func(ctx context.Context, in string) error {
 		_, err := ix.Search(ctx, quotes.Query{Text: in, Limit: 5})
+		return err
+	})
+}
+
+// BenchmarkSearchSpeaker runs /quote searches for the first two words of
+// each fragment, filtered by the last word of its speaker's name.
+func BenchmarkSearchSpeaker(b *testing.B) {
+	ix, frags := benchIndex(b)
+	speakerOf := make(map[string]string) // search text → speaker filter
+	var texts []string
+	for _, f := range frags {
+		words, names := strings.Fields(f.text), strings.Fields(f.speaker)
+		if len(words) < 2 || len(names) == 0 {
+			continue
+		}
+		text := words[0] + " " + words[1]
+		if _, ok := speakerOf[text]; !ok {
+			texts = append(texts, text)
+		}
+		speakerOf[text] = names[len(names)-1]
+	}
+	benchCalls(b, texts, func(ctx context.Context, in string) error {
+		_, err := ix.Search(ctx, quotes.Query{Text: in, Speaker: speakerOf[in], Limit: 5})
 		return err
 	})
 }
