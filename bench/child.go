@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -129,6 +130,10 @@ func childImport(args []string) error {
 	corpus := fs.String("corpus", "", "JSON Lines corpus")
 	prof := fs.String("cpuprofile", "", "write a CPU profile here")
 	fs.Parse(args)
+	// The collector as `quotebot import` sets it (bulkGC in ../import.go),
+	// for both engines: 400 % heap growth, up to a soft limit of 768 MiB.
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(768 << 20)
 	stop := startProfile(*prof)
 	anon := anonPeak()
 	start := time.Now()
