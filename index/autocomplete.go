@@ -72,7 +72,8 @@ func (ix *Index) Suggest(ctx context.Context, guild, prefix string, limit int) (
 	} else if lastTok != "" {
 		return []quotes.Match{}, nil // nothing known starts that way
 	} else if len(p.words) > 0 {
-		plans = ix.textPlans(p)
+		side, rest := ix.textPlans(p)
+		plans = append(side, rest...)
 	} else {
 		return []quotes.Match{}, nil
 	}

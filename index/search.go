@@ -43,21 +43,22 @@ func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, er
 		if sc := speakerClause(q.Speaker); sc != nil {
 			within, speaker = append(within, sc), ""
 		}
-		plans = ix.textPlans(p, within...)
+		side, rest := ix.textPlans(p, within...)
+		plans = append(side, rest...)
 		if _, _, n := rarest(p, nil, 0); n > searchSampleAbove && n != math.MaxUint64 {
 			// Ranking every match of such common words costs tens of
 			// milliseconds at a million quotes: a sample of them is
 			// searched first, the same one for the same words, so that
 			// its pages stay put. Only an empty sample searches all.
-			// The quotes holding the words side by side (textPlans'
-			// first plan, when it has three) are the best matches, and
-			// seldom many: all of them come before a sample of the rest.
-			sampled := ix.textPlans(p, slices.Concat(within, []query.Query{sampleBucket(q.Text, n)})...)
-			if len(plans) == 3 {
-				sampled = []query.Query{sampled[0], plans[0], sampled[1], sampled[2]}
-				plans = plans[1:]
+			// The quotes holding the words side by side are the best
+			// matches, and seldom many: each side plan's sample, then
+			// all its matches, come before a sample of the rest.
+			sSide, sRest := ix.textPlans(p, slices.Concat(within, []query.Query{sampleBucket(q.Text, n)})...)
+			plans = nil
+			for i := range side {
+				plans = append(plans, sSide[i], side[i])
 			}
-			plans = append(sampled, plans...)
+			plans = slices.Concat(plans, sRest, rest)
 		}
 	}
 	var res *bleve.SearchResult

@@ -42,7 +42,8 @@ func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) (
 	for _, w := range p.words {
 		allStop = allStop && w.stop
 	}
-	plans := ix.textPlans(p)
+	side, rest := ix.textPlans(p)
+	plans := append(side, rest...)
 	var order []*candidate
 	// Quotes holding every word are searched first (for a phrase of common
 	// words, quotes holding it side by side); only when none of them is good
