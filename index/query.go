@@ -52,7 +52,6 @@ type knownTerm struct {
 // interpreted: `*`, `/re/`, `+`, `-` and `field:` are plain characters that
 // the analyzers drop or keep as part of a word.
 type parsed struct {
-	text  string // the text the phrase queries analyse (bounded)
 	words []word
 	seq   []int // the query's words in typed order, as indexes into words
 	// pairs are the text's pairs of neighbouring words that the index
@@ -67,7 +66,7 @@ type parsed struct {
 // index has never seen, so only those are matched with typos allowed.
 func (ix *Index) parse(ctx context.Context, text string) (parsed, error) {
 	text = clip(text, MaxQueryLen)
-	p := parsed{text: text}
+	var p parsed
 	docs, err := ix.b.DocCount()
 	if err != nil {
 		return p, fmt.Errorf("index: count: %w", err)
