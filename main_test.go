@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -131,6 +132,25 @@ func TestImportSearchExportRoundTrip(t *testing.T) {
 	}
 	if n != 3+5 { // the sample's three and the bundled corpus's five
 		t.Errorf("exported %d quotes, want 8", n)
+	}
+}
+
+// TestImportLeavesOneSegment: a bulk import compacts the index into one
+// segment file and deletes the files compacting replaced, rather than
+// leaving them (at a million quotes, twice the index's size) for the bot's
+// next start to delete.
+func TestImportLeavesOneSegment(t *testing.T) {
+	env := testEnv(t)
+	var b strings.Builder
+	for i := range 5000 { // five of import's batches, so several segments
+		fmt.Fprintf(&b, "{\"text\": \"Segment test quote number %d.\", \"speaker\": \"Speaker %d\"}\n", i, i%13)
+	}
+	if code, _, errs := quotebot(t, env, "", "import", writeFile(t, "many.jsonl", b.String())); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	zaps, err := filepath.Glob(filepath.Join(env["QUOTEBOT_DATA"], "index", "store", "*.zap"))
+	if err != nil || len(zaps) != 1 {
+		t.Errorf("segment files after the import = %v (%v), want one", zaps, err)
 	}
 }
 

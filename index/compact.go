@@ -55,3 +55,16 @@ func (ix *Index) segments(s *scorch.Scorch) uint64 {
 	}
 	return st
 }
+
+// Tidy opens and closes the index in dir. bleve deletes the segment files
+// that merges made obsolete when it opens an index, not when it closes one:
+// after a bulk import and Compact, the old segments (at a million quotes,
+// twice the index's size) would otherwise stay on disk until the bot's next
+// start, which would pay for deleting them (0.6 s at a million quotes).
+func Tidy(dir string) error {
+	ix, err := Open(dir)
+	if err != nil {
+		return err
+	}
+	return ix.Close()
+}

@@ -45,6 +45,8 @@ type Index struct {
 	bulk   []*persistence
 	bulkMu sync.Mutex
 
+	closed atomic.Bool
+
 	// writes counts writes; it tells cached dictionary reads (see
 	// completionCache) that they may be stale.
 	writes atomic.Uint64
@@ -159,8 +161,11 @@ func OpenMem() (*Index, error) {
 }
 
 // Close waits until every write is on disk, then closes the index. Using
-// the index after Close fails.
+// the index after Close fails; closing it again does nothing.
 func (ix *Index) Close() error {
+	if ix.closed.Swap(true) {
+		return nil
+	}
 	serr := ix.Sync()
 	if err := ix.b.Close(); err != nil {
 		return fmt.Errorf("index: close: %w", err)
