@@ -15,7 +15,6 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"github.com/quotebot/quotebot/index"
 	"github.com/quotebot/quotebot/quotes"
 )
 
@@ -129,10 +128,6 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		}
 		if err := ix.Compact(ctx); err != nil {
 			env.Log.Warn("compacting after import", "err", err)
-		} else if err := ix.Close(); err != nil {
-			return err
-		} else if err := index.Tidy(fl.indexDir); err != nil {
-			env.Log.Warn("deleting the segments compacting replaced", "err", err)
 		}
 	}
 	printSummary(env, fl.json, sum)

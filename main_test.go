@@ -145,12 +145,13 @@ func TestImportLeavesOneSegment(t *testing.T) {
 	for i := range 5000 { // five of import's batches, so several segments
 		fmt.Fprintf(&b, "{\"text\": \"Segment test quote number %d.\", \"speaker\": \"Speaker %d\"}\n", i, i%13)
 	}
-	if code, _, errs := quotebot(t, env, "", "import", writeFile(t, "many.jsonl", b.String())); code != 0 {
+	code, _, errs := quotebot(t, env, "", "import", writeFile(t, "many.jsonl", b.String()))
+	if code != 0 {
 		t.Fatalf("import: exit %d: %s", code, errs)
 	}
 	zaps, err := filepath.Glob(filepath.Join(env["QUOTEBOT_DATA"], "index", "store", "*.zap"))
 	if err != nil || len(zaps) != 1 {
-		t.Errorf("segment files after the import = %v (%v), want one", zaps, err)
+		t.Errorf("segment files after the import = %v (%v), want one; stderr: %s", zaps, err, errs)
 	}
 }
 

@@ -63,9 +63,6 @@ func importInto(ctx context.Context, name, dir, corpus string) (int, error) {
 		if cerr := ix.Close(); err == nil {
 			err = cerr
 		}
-		if err == nil { // as `quotebot import` does
-			err = index.Tidy(dir)
-		}
 		return n, err
 	case "fts5":
 		f, err := openFTS(dir)
