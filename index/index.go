@@ -486,26 +486,35 @@ func (ix *Index) Get(ctx context.Context, guild, id string) (quotes.Quote, error
 // empty guild owns the shared corpus). A quote of another guild is reported
 // as not found, like one that does not exist.
 func (ix *Index) Delete(ctx context.Context, guild, id string) error {
+	p, err := ix.deleteOwn(ctx, guild, id)
+	if err != nil {
+		return err
+	}
+	// As for a save: wait for the disk without holding writeMu.
+	if err := p.wait(); err != nil {
+		return fmt.Errorf("index: delete %s: persist: %w", id, err)
+	}
+	return nil
+}
+
+// deleteOwn removes the quote if guild owns it, holding writeMu so that the
+// check and the write go together, and returns the write's way to disk.
+func (ix *Index) deleteOwn(ctx context.Context, guild, id string) (*persistence, error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	q, err := ix.Get(ctx, guild, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if q.Guild != guild {
-		return fmt.Errorf("index: quote %s: %w", id, quotes.ErrNotFound)
+		return nil, fmt.Errorf("index: quote %s: %w", id, quotes.ErrNotFound)
 	}
 	batch := ix.b.NewBatch()
 	batch.Delete(id)
 	if err := ix.commit(batch); err != nil {
-		return fmt.Errorf("index: delete %s: %w", id, err)
+		return nil, fmt.Errorf("index: delete %s: %w", id, err)
 	}
-	// Delete holds writeMu while it waits, to keep its Get and its write
-	// together; deletes are rare.
-	if err := ix.persisted.Load().wait(); err != nil {
-		return fmt.Errorf("index: delete %s: persist: %w", id, err)
-	}
-	return nil
+	return ix.persisted.Load(), nil
 }
 
 // Count returns how many quotes guild can see: the shared corpus and its own.
