@@ -107,7 +107,8 @@ func Open(dir string) (*Index, error) {
 		batch := b.NewBatch()
 		batch.SetInternal([]byte(versionKey), []byte(mappingVersion))
 		ix := &Index{b: b, path: dir}
-		if err := ix.commit(batch); err == nil {
+		err = ix.commit(batch)
+		if err == nil {
 			err = ix.persisted.Load().wait()
 		}
 		if err != nil {
