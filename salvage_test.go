@@ -72,7 +72,10 @@ func TestDamagedIndexWayOut(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"skipped":0`) {
 		t.Fatalf("import of the salvage: exit %d %s %s", code, out, errs)
 	}
-	code, out, _ = quotebot(t, fresh, "", "export")
+	code, out, errs = quotebot(t, fresh, "", "export")
+	if code != 0 {
+		t.Fatalf("export of the rebuilt index: exit %d %s", code, errs)
+	}
 	for id := range ids {
 		if !strings.Contains(out, `"id":"`+id+`"`) {
 			t.Errorf("the rebuilt index lacks salvaged quote %s", id)

@@ -43,7 +43,7 @@ func secretsEnv(t *testing.T, pub string) map[string]string {
 // bot token and the ops token in it.
 func TestSecretsNeverLogged(t *testing.T) {
 	bin := quotebotBinary(t)
-	pub, key := newKey(t)
+	pub, _ := newKey(t)
 	var logs []string
 	check := func(name, out string) {
 		t.Helper()
@@ -78,7 +78,7 @@ func TestSecretsNeverLogged(t *testing.T) {
 	env["DISCORD_TOKEN_FILE"] = writeFile(t, "token", secretToken+"\n")
 	s := serveInProcess(t, env)
 	env["DISCORD_PUBLIC_KEY"] = pub // serveInProcess set its own key pair
-	key = s.key
+	key := s.key
 	for n, body := range [][]byte{
 		interaction(1, "1180211384745537700", "1180211384745538001", false, "quote", option("query", "knowledge", false)),
 		interaction(2, "1180211384745537700", "1180211384745538001", false, "quote", option("query", secretToken, false)),
