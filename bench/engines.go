@@ -27,8 +27,6 @@ type engine interface {
 	close() error
 }
 
-var engineNames = []string{"quotebot", "fts5"}
-
 func openEngine(name, dir string) (engine, error) {
 	switch name {
 	case "quotebot":
