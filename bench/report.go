@@ -249,10 +249,7 @@ func (rep report) sizeTable(b *strings.Builder, sr sizeResult) {
 	w("|---|---|---|---|---|---|\n")
 	for _, k := range kinds {
 		lq, lf := sr.latencies(q, k), sr.latencies(f, k)
-		w("| %s | %s / %s | %s / %s | %s / %s | %d / %d | %d / %d |\n", k,
-			ms(pct(lq, 50)), ms(pct(lq, 99)), ms(pct(lf, 50)), ms(pct(lf, 99)),
-			ratio(pct(lq, 50), pct(lf, 50)), ratio(pct(lq, 99), pct(lf, 99)),
-			len(lq), len(lf), sr.empty(q, k), sr.empty(f, k))
+		w("| %s | %s | %d / %d | %d / %d |\n", k, latencyCells(lq, lf), len(lq), len(lf), sr.empty(q, k), sr.empty(f, k))
 	}
 	right := func(e string) string {
 		r, a := 0, 0
@@ -271,9 +268,7 @@ func (rep report) sizeTable(b *strings.Builder, sr sizeResult) {
 	w("|---|---|---|---|---|\n")
 	for _, k := range kinds {
 		lq, lf := sr.firstLatencies(q, k), sr.firstLatencies(f, k)
-		w("| %s | %s / %s | %s / %s | %s / %s | %d / %d |\n", k,
-			ms(pct(lq, 50)), ms(pct(lq, 99)), ms(pct(lf, 50)), ms(pct(lf, 99)),
-			ratio(pct(lq, 50), pct(lf, 50)), ratio(pct(lq, 99), pct(lf, 99)), len(lq), len(lf))
+		w("| %s | %s | %d / %d |\n", k, latencyCells(lq, lf), len(lq), len(lf))
 	}
 	w("\n")
 }
@@ -319,4 +314,12 @@ func (rep report) targets(b *strings.Builder, sr sizeResult) {
 	}
 	check("ratio import time ≤ 1", sr.rate(f)/sr.rate(q), 1, "", true)
 	w("\n")
+}
+
+// latencyCells are the table cells of one query kind's sorted timings in
+// both engines: quotebot's p50 / p99, FTS5's, and their ratios.
+func latencyCells(lq, lf []float64) string {
+	return fmt.Sprintf("%s / %s | %s / %s | %s / %s",
+		ms(pct(lq, 50)), ms(pct(lq, 99)), ms(pct(lf, 50)), ms(pct(lf, 99)),
+		ratio(pct(lq, 50), pct(lf, 50)), ratio(pct(lq, 99), pct(lf, 99)))
 }
