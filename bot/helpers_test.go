@@ -8,13 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/quotebot/quotebot/bot"
+	"github.com/quotebot/quotebot/bot/bottest"
 	"github.com/quotebot/quotebot/index"
 	"github.com/quotebot/quotebot/quotes"
 )
@@ -76,23 +76,8 @@ func newIndex(t testing.TB) *index.Index {
 	return ix
 }
 
-// syncBuffer is a bytes.Buffer safe for a logger and a test to share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+// syncBuffer is a bytes.Buffer that a process or logger and a test share.
+type syncBuffer = bottest.SyncBuffer
 
 // newBot returns a bot on store whose logs go to the returned buffer.
 func newBot(t *testing.T, store bot.Store, opts bot.Options) (*bot.Bot, *syncBuffer) {

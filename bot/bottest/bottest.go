@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -23,4 +24,24 @@ func SignedRequest(url string, key ed25519.PrivateKey, ts time.Time, body []byte
 	req.Header.Set("X-Signature-Timestamp", stamp)
 	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
 	return req, nil
+}
+
+// SyncBuffer is a bytes.Buffer that a logger or a child process and a test
+// may share: its methods are safe for concurrent use.
+type SyncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *SyncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+// String returns what has been written so far.
+func (s *SyncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
