@@ -115,6 +115,7 @@ func backwardNP(toks []token, v, lo int) np {
 		if t.punct(')') {
 			open = '('
 		}
+		var fallback np // an apposition's description and name, when an earlier comma may hold the subject
 		for a := j - 1; a >= lo && a >= j-maxAppo; a-- {
 			if toks[a].kind != tWord && toks[a].kind != tQuote && !toks[a].punct(open) && !toks[a].punct('-') && !toks[a].punct('.') &&
 				!toks[a].punct('(') && !toks[a].punct(')') {
@@ -138,33 +139,32 @@ func backwardNP(toks []token, v, lo int) np {
 				if subj.kind == npNone {
 					return subj
 				}
-				if name := withoutParens(toks[a+1 : j]); open == ',' && subj.kind == npNominal && allCapital(name) {
-					// A description, then the name: Springfield's mayor,
-					// Helen Marsh, promised … (testdata/headline.txt); the
-					// primary, Gov. John Kasich (R-OH), said …
-					n := np{kind: npProper, lo: subj.lo, hi: j} // the phrase opens with the description
-					if hasTitle(subj.words) {
-						n.role = strings.Join(subj.words, " ")
-					}
-					for _, t := range name {
-						n.words = append(n.words, t.text)
-					}
-					return n
+				if fallback.kind != npNone && (subj.kind != npProper || prepObject(toks, subj.lo, lo) || !(toks[a+1].low == "who" || determiners[toks[a+1].low])) {
+					return fallback
 				}
-				if open == ',' && subj.role == "" && a+1 < j {
-					if toks[a+1].low == "who" {
-						return subj
+				if open == ',' && subj.kind == npNominal && prepObject(toks, subj.lo, lo) {
+					if openingPhrase(toks, subj.lo-1, lo) {
+						// The description is a preposition's object in a
+						// phrase that opens the sentence, and the subject
+						// follows its comma: Speaking later on the same
+						// show, Sen. Ann Bell (D-Mo.), who …, said
+						// (testdata/subjects.txt).
+						if n := forwardNP(toks, a+1, j+1); n.kind != npNone {
+							return n
+						}
+					} else {
+						// The description ends a longer apposition, whose
+						// comma may be further back: Ed Moss, who lives
+						// outside the state capital, Sacramento, said
+						// (testdata/roles.txt).
+						fallback = apposed(toks, subj, a, j, lo, open)
+						continue
 					}
-					end := j
-					if toks[j].kind == tQuote {
-						end++ // the title that closes it with its comma
-					}
-					subj.role = appositionRole(toks[a+1 : end])
 				}
-				return subj
+				return apposed(toks, subj, a, j, lo, open)
 			}
 		}
-		return np{}
+		return fallback
 	}
 	n := walkBack(toks, j, lo)
 	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].is("of", "from", "at") {
@@ -199,6 +199,66 @@ func backwardNP(toks []token, v, lo int) np {
 		}
 	}
 	return n
+}
+
+// apposed returns the subject of a verb whose comma, at j, closes an
+// apposition that opens with the comma at a, after the noun phrase subj.
+func apposed(toks []token, subj np, a, j, lo int, open rune) np {
+	if name := withoutParens(toks[a+1 : j]); open == ',' && subj.kind == npNominal && allCapital(name) {
+		// A description, then the name: Springfield's mayor,
+		// Helen Marsh, promised … (testdata/headline.txt); the
+		// primary, Gov. John Kasich (R-OH), said …
+		n := np{kind: npProper, lo: subj.lo, hi: j} // the phrase opens with the description
+		if hasTitle(subj.words) {
+			n.role = strings.Join(subj.words, " ")
+		}
+		for _, t := range name {
+			n.words = append(n.words, t.text)
+		}
+		return n
+	}
+	if open == ',' && subj.det != "" && subj.lo-2 >= lo && toks[subj.lo-1].punct(',') {
+		// Two appositions: Tom Pratt, the attorney general of
+		// Ohio, one of the states suing, said — the first
+		// holds the role, the name stands before it
+		// (testdata/roles.txt).
+		if p := walkBack(toks, subj.lo-2, lo); p.kind == npProper && !(p.lo > lo && prepositions[toks[p.lo-1].low]) {
+			p.role = appositionRole(toks[subj.lo:a])
+			return p
+		}
+	}
+	if open == ',' && subj.role == "" && a+1 < j {
+		if toks[a+1].low == "who" {
+			return subj
+		}
+		end := j
+		if toks[j].kind == tQuote {
+			end++ // the title that closes it with its comma
+		}
+		subj.role = appositionRole(toks[a+1 : end])
+	}
+	return subj
+}
+
+// prepObject reports whether the noun phrase opening at i is a
+// preposition's object: on the same show.
+func prepObject(toks []token, i, lo int) bool {
+	return i > lo && (prepositions[toks[i-1].low] || toks[i-1].is("during", "after", "before", "since", "through", "outside", "inside", "near", "under", "across", "behind", "beyond"))
+}
+
+// openingPhrase reports whether the words from the start of the sentence
+// to token e are one phrase that opens it before its subject: a participle,
+// an adverb or a preposition first, no comma or verb between.
+func openingPhrase(toks []token, e, lo int) bool {
+	s := e
+	for s > lo && toks[s-1].sent == toks[e].sent && toks[s-1].kind == tWord {
+		s--
+	}
+	if s > 0 && toks[s-1].sent == toks[e].sent && toks[s-1].kind != tPara {
+		return false
+	}
+	first := &toks[s]
+	return first.capital() && (prepositions[first.low] || first.is("during", "after", "before", "later", "earlier") || adverbLike(toks, s))
 }
 
 // walkBack collects the noun phrase ending at token j.
