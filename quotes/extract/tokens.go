@@ -91,8 +91,9 @@ func tokenize(text string, spans []span) []token {
 
 // wordEnd returns the end of the word starting at i: letters and digits,
 // joined by apostrophes, hyphens, periods, ampersands and slashes when a
-// letter or digit follows them (U.S, R-Texas, Clinton's, AT&T), and a final
-// period when the word is an abbreviation (Mr., Sen., U.S., J.).
+// letter or digit follows them (U.S, R-Texas, Clinton's, AT&T, the "Ã1⁄4" of
+// a garbled ü), and a final period when the word is an abbreviation (Mr.,
+// Sen., U.S., J.).
 func wordEnd(text string, i int, spans []span, si int) int {
 	limit := len(text)
 	if si < len(spans) && spans[si].open < limit {
@@ -105,7 +106,11 @@ func wordEnd(text string, i int, spans []span, si int) int {
 			j += w
 			continue
 		}
-		if (r == '\'' || r == '’' || r == '-' || r == '.' || r == '&' || r == '/' || r == ',') && j+w < limit {
+		if n := mojibake(text[:limit], i, j); n > 0 {
+			j += n
+			continue
+		}
+		if (r == '\'' || r == '’' || r == '-' || r == '.' || r == '&' || r == '/' || r == '⁄' || r == ',') && j+w < limit {
 			n, _ := utf8.DecodeRuneInString(text[j+w:])
 			if r == ',' {
 				// 1,000 stays one word; "said,Trump" does not.
@@ -138,6 +143,38 @@ func wordEnd(text string, i int, spans []span, si int) int {
 		}
 	}
 	return j
+}
+
+// mojibake returns the width of the rest of a letter at j that UTF-8 read
+// as Latin-1 split in two, inside the word that starts at i, or 0: "Ã§" is
+// the ç of "FranÃ§ois", "ÃÂ§" the same garbled twice (either may come
+// decomposed, A and a combining mark), "Ã ̈" an è whose
+// second half became a space and a combining mark (testdata/names.txt). A
+// combining mark belongs to its letter's word anywhere.
+func mojibake(text string, i, j int) int {
+	r, w := utf8.DecodeRuneInString(text[j:])
+	if unicode.Is(unicode.Mn, r) {
+		return w
+	}
+	if j == i {
+		return 0
+	}
+	p, pw := utf8.DecodeLastRuneInString(text[i:j])
+	if (p == '\u0303' || p == '\u0302') && j-pw > i && text[j-pw-1] == 'A' {
+		p = 'Ã' // the same, decomposed: A and a combining tilde
+	}
+	if p != 'Ã' && p != 'Â' {
+		return 0
+	}
+	if r >= 0x80 && r <= 0xBF {
+		return w
+	}
+	if r == ' ' && j+1 < len(text) {
+		if m, mw := utf8.DecodeRuneInString(text[j+1:]); unicode.Is(unicode.Mn, m) {
+			return 1 + mw
+		}
+	}
+	return 0
 }
 
 // isAbbrev reports whether w followed by a period is an abbreviation rather
