@@ -169,7 +169,18 @@ func (x *extractor) attribute(out []Quotation) {
 			continue
 		}
 		k := x.qtok[i]
-		a, ok := x.afterCue(k)
+		var a attribution
+		ok := false
+		if k > 0 && x.toks[k-1].sent == x.toks[k].sent && namingVerbs[x.toks[k-1].low] {
+			// The quotation is the label the verb right before it gives,
+			// and a cue after it in the sentence is another clause's:
+			// under what Ed Hedge called "the old model," the club
+			// charged … (testdata/cues.txt).
+			a, ok = x.beforeCue(k)
+		}
+		if !ok {
+			a, ok = x.afterCue(k)
+		}
 		if !ok {
 			a, ok = x.beforeCue(k)
 		}
@@ -600,7 +611,9 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			// Clinton's remark as a compliment (testdata/cues.txt).
 			continue
 		}
-		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(subj.headWord()) {
+		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(subj.headWord()) && !partyWords[subj.headWord()] {
+			// But a party's member names too: what one Latino
+			// conservative has dubbed "…" (testdata/cues.txt).
 			return attribution{}, false
 		}
 		if isParticiple(toks[v].low) && subj.lo > lo {
