@@ -406,7 +406,21 @@ func (x *extractor) dashSignature(k int) (attribution, bool) {
 // that ends with a comma, a question or an exclamation (testdata/cues.txt).
 func (x *extractor) unknownVerbCue(k, j, hi int, last rune) (attribution, bool) {
 	toks := x.toks
-	if last != ',' && last != '?' && last != '!' || hi >= len(toks) || !toks[hi].punct('.') || hi-j < 2 || hi-j > 8 {
+	if last != ',' && last != '?' && last != '!' || hi >= len(toks) || hi-j < 2 {
+		return attribution{}, false
+	}
+	if v := j; pastTense(&toks[v]) && (!toks[hi].punct('.') || hi-j > 8) {
+		// A longer sentence when a name and its comma follow the verb:
+		// “This is fantastic!” beamed Don Hartley of Dayton, Ohio, who …
+		// (testdata/cues.txt).
+		if _, ok := isCue(toks, v); !ok {
+			if subj := forwardNP(toks, v+1, hi); subj.kind == npProper && subj.hi < hi && toks[subj.hi].punct(',') {
+				return x.resolve(subj, toks[v:v+1])
+			}
+		}
+		return attribution{}, false
+	}
+	if !toks[hi].punct('.') || hi-j > 8 {
 		return attribution{}, false
 	}
 	if v := j; pastTense(&toks[v]) {
