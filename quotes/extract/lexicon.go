@@ -38,6 +38,7 @@ mock mocks mocked mocking blast blasts blasted blasting charged charging accuse 
 calls called calling describe describes described describing dubbed dubs brand brands branded branding
 labeled labelled reads recount recounts recounted recounting interjected answered answers
 thundered snapped fumed retorted cautioned proclaimed proclaims pleaded griped marveled marvelled
+assure assures assured assuring
 texted messaged cited citing quoted quotes summed began begins
 agree agrees agreed agreeing disagreed disagrees echoed echoes elaborated
 sing sings sang singing barked growled scolded repeated repeats recited chimed bellowed hollered screamed whispered murmured
