@@ -173,6 +173,19 @@ func backwardNP(toks []token, v, lo int) np {
 		// "…") (testdata/partial.txt).
 		return np{}
 	}
+	if n.kind == npNominal && n.lo-2 >= lo && toks[n.lo-1].is("of", "for") {
+		// A person's description keeps what it is of: the mayor of the
+		// city said; a spokesman for the county said; the nominee for the
+		// fall election said (testdata/roles.txt).
+		if p := walkBack(toks, n.lo-2, lo); p.kind == npNominal && p.head == "" && knownNoun(p.headWord()) {
+			p.head = p.headWord()
+			for k := n.lo - 1; k < n.hi; k++ {
+				p.words = append(p.words, toks[k].text)
+			}
+			p.hi = n.hi
+			return p
+		}
+	}
 	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].is("of", "from", "at") {
 		// A person and the body they speak for: Jeffrey Lewis of the
 		// James Martin Center wrote (testdata/antecedents.txt).
