@@ -499,6 +499,11 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		(toks[lo-1].kind != tQuote || x.skip[toks[lo-1].q]) {
 		lo--
 	}
+	if a, ok := x.labelBefore(lo, k); ok {
+		// The label is nearer than any cue before it: Pollsters agree -
+		// Carl Bialik: "…" (testdata/colon.txt).
+		return a, true
+	}
 	if a, ok := x.beforeCueIn(lo, k); ok {
 		return a, true
 	}
@@ -906,10 +911,14 @@ func (x *extractor) labelBefore(lo, k int) (attribution, bool) {
 		return attribution{}, false
 	}
 	subj := walkBack(toks, k-2, lo)
-	if subj.kind != npProper || subj.lo <= lo {
+	if subj.kind == npNone || subj.lo <= lo {
 		return attribution{}, false
 	}
-	if b := &toks[subj.lo-1]; !(b.punct('-') || b.punct('—') || b.punct('–') || b.low == "from" && subj.lo-2 >= lo && toks[subj.lo-2].is("more", "also", "again")) {
+	more := toks[subj.lo-1].low == "from" && subj.lo-2 >= lo && toks[subj.lo-2].is("more", "also", "again")
+	if subj.kind == npNominal && !(more && speakerNoun(subj.headWord())) {
+		return attribution{}, false // but "More from the report:" (testdata/colon.txt)
+	}
+	if b := &toks[subj.lo-1]; !(b.punct('-') || b.punct('—') || b.punct('–') || more) {
 		// "More from Jones:", but not "he suggested Curiel was from
 		// Mexico:" (testdata/colon.txt).
 		return attribution{}, false
