@@ -60,6 +60,9 @@ func (x *extractor) notQuotation(i int) bool {
 	if k+1 < len(x.toks) && x.toks[k+1].kind == tWord && titleNouns[x.toks[k+1].low] {
 		return true // "Meet the Press" program
 	}
+	if prev != nil && listenerVerbs[prev.low] && len(strings.Fields(x.text[s.start:s.end])) >= 2 {
+		return true // told "Fox and Friends," a show, not words (testdata/title.txt)
+	}
 	return false
 }
 
