@@ -455,6 +455,10 @@ func forwardNP(toks []token, i, hi int) np {
 			i++
 			continue
 		}
+		if i > first && coordinatedTitle(toks, i, hi) {
+			i++ // former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell (testdata/roles.txt)
+			continue
+		}
 		if t.low == "of" && i+2 < hi && i > first && titles[toks[i-1].low] && toks[i+1].kind == tWord && toks[i+2].capital() {
 			i += 2 // former secretary of state Hillary Rodham Clinton
 			continue
@@ -508,6 +512,25 @@ func forwardNP(toks []token, i, hi int) np {
 		}
 		n.kind = npNominal
 	}
+	if n.kind == npNominal && i+2 < hi && toks[i].punct(',') && nameAt(toks, i+1) {
+		// A description, then the name: said another leading court
+		// advocate, Andrew J. Pincus of Mayer Brown (testdata/roles.txt).
+		e := i + 1
+		for e < hi && e-i <= 5 && toks[e].capital() {
+			e++
+		}
+		name := make([]string, 0, e-i-1)
+		for _, t := range toks[i+1 : e] {
+			name = append(name, t.text)
+		}
+		if len(name) >= 2 && looksLikeName(name) && (e >= len(toks) || toks[e].kind != tWord || toks[e].low == "of") {
+			role := strings.Join(n.words, " ")
+			if n.words[0] == "of" {
+				role = "" // One of the men, Jessie Elkins, …
+			}
+			return np{kind: npProper, lo: i + 1, hi: e, words: name, role: role}
+		}
+	}
 	// An apposition after the name gives the role: said John Smith, a
 	// spokesman for the campaign.
 	if n.kind == npProper && i+1 < hi && toks[i].punct(',') && determiners[toks[i+1].low] {
@@ -518,6 +541,25 @@ func forwardNP(toks []token, i, hi int) np {
 		n.role = appositionRole(toks[i+1 : e])
 	}
 	return n
+}
+
+// coordinatedTitle reports whether the "and" at i joins two titles of one
+// person, the second capitalised and before the name: former prosecutor
+// and New York City Mayor Rudy Giuliani. "The senator and Mr. Reed" are
+// two people.
+func coordinatedTitle(toks []token, i, hi int) bool {
+	if toks[i].low != "and" || i == 0 {
+		return false
+	}
+	if p := strings.TrimSuffix(toks[i-1].low, "."); !titles[p] && !titles[toks[i-1].low] && !personNouns[p] {
+		return false
+	}
+	for j := i + 1; j+2 < hi && j-i <= maxNP && toks[j].capital(); j++ {
+		if w := toks[j].low; titles[w] || titles[strings.TrimSuffix(w, ".")] {
+			return toks[j+1].capital() && toks[j+2].capital() || toks[j+1].capital() && !toks[j+2].capital() && looksLikeName([]string{toks[j+1].text})
+		}
+	}
+	return false
 }
 
 // hasTitle reports whether words hold an office or a function: "former
@@ -1067,6 +1109,10 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	lastTitle := -1
 	for k, w := range words {
 		lw := strings.ToLower(w)
+		if k > 0 && w != lw && (isGivenName(words[k-1]) || initial(words[k-1])) && titles[lw] &&
+			(k == len(words)-1 || words[k+1] == "of" || !unicode.IsUpper([]rune(words[k+1])[0])) {
+			continue // a last name after a first name or an initial: Peter T. King of New York (testdata/surname.txt)
+		}
 		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] || k < len(words)-1 && (isPossessive(w) || w == lw && personNouns[lw]) {
 			// A title, an owner (The Post's Dana Milbank) or a person
 			// noun (Clinton ally James Carville) ends the role.
@@ -1191,6 +1237,12 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		m.person = true
 	}
 	return m
+}
+
+// initial reports whether w is a capital and a period: the T. of Peter T.
+// King.
+func initial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // institution reports whether capitalised words name an organisation or a
