@@ -199,6 +199,13 @@ func backwardNP(toks []token, v, lo int) np {
 		if p := walkBack(toks, n.lo-2, lo); p.kind == npProper {
 			return p
 		}
+		// Or a participle's: protesters marching through the streets
+		// chanted … (testdata/partial.txt).
+		if g := &toks[n.lo-2]; n.lo-3 >= lo && !speakerNoun(n.headWord()) && g.text == g.low && strings.HasSuffix(g.low, "ing") && !cueVerbs[g.low] {
+			if p := walkBack(toks, n.lo-3, lo); p.kind == npProper || p.kind == npNominal && speakerNoun(p.headWord()) {
+				return p
+			}
+		}
 	}
 	if n.kind == npNone || n.kind == npNominal && !speakerNoun(n.headWord()) {
 		// A relative clause between subject and verb: a White House
@@ -438,6 +445,13 @@ func forwardNP(toks []token, i, hi int) np {
 		det = t.low
 		i++
 	}
+	part := false
+	if det != "" && i+1 < hi && toks[i].low == "of" && (determiners[toks[i+1].low] || possessivePronouns[toks[i+1].low]) {
+		// One of those advisers, one of two witnesses: a part of the
+		// people after "of" (testdata/roles.txt).
+		i += 2
+		part = true
+	}
 	first := i
 	for i < hi && i-first < maxNP {
 		t := &toks[i]
@@ -525,8 +539,14 @@ func forwardNP(toks []token, i, hi int) np {
 		}
 		if len(name) >= 2 && looksLikeName(name) && (e >= len(toks) || toks[e].kind != tWord || toks[e].low == "of") {
 			role := strings.Join(n.words, " ")
-			if n.words[0] == "of" {
-				role = "" // One of the men, Jessie Elkins, …
+			if part {
+				// One of the men, Jessie Elkins, …: one of them.
+				var b strings.Builder
+				b.WriteString(det)
+				for _, t := range toks[start+1 : i] {
+					b.WriteString(" " + t.text)
+				}
+				role = b.String()
 			}
 			return np{kind: npProper, lo: i + 1, hi: e, words: name, role: role}
 		}
