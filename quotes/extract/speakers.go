@@ -469,6 +469,10 @@ func forwardNP(toks []token, i, hi int) np {
 			i++
 			continue
 		}
+		if i > first && t.text == t.low && (adverbs[t.low] || strings.HasSuffix(t.low, "ly")) && i+1 < hi &&
+			(pastTense(&toks[i+1]) || presentTense(&toks[i+1]) || cueVerbs[toks[i+1].low]) {
+			break // an adverb before the verb: the campaign quickly sent … (testdata/subjects.txt)
+		}
 		if i > first && coordinatedTitle(toks, i, hi) {
 			i++ // former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell (testdata/roles.txt)
 			continue
