@@ -984,6 +984,18 @@ func nameAt(toks []token, i int) bool {
 // on: an earlier cue in the window, or the quotation just before it.
 func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 	toks := x.toks
+	if toks[lo].is("as", "when", "while", "after", "before", "because", "although", "though", "once", "since", "if") {
+		// A clause opening the sentence holds another subject: As the
+		// crowd began to chant, Silverman … joked, "…" (testdata/subjects.txt).
+		for c := lo + 1; c < v; c++ {
+			if toks[c].punct(',') {
+				if a, ok := x.sentenceSubject(c+1, v, true); ok {
+					return a, true
+				}
+				break
+			}
+		}
+	}
 	for u := v - 1; u >= lo; u-- {
 		n, ok := isCue(toks, u)
 		if !ok || namingVerbs[toks[u].low] && u+n < len(toks) && toks[u+n].kind == tQuote && toks[u-1].text == toks[u-1].low {
