@@ -839,6 +839,9 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 			i = j + 1
 		}
 	}
+	if i+1 < k && toks[i].kind == tWord && strings.HasSuffix(toks[i].low, "-year-old") && nameAt(toks, i+1) {
+		i++ // an age before the name: 76-year-old Morton Blackwell … (testdata/subjects.txt)
+	}
 	if i < k && toks[i].kind == tWord {
 		// A sentence that opens with an adverb, a participle or a number has
 		// no subject here: "Ironically, …", "Sitting down with …".
