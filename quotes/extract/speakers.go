@@ -1372,6 +1372,9 @@ func looksLikeName(name []string) bool {
 		// are in the demonym and party lists below.
 		return false // Presidential Debates, Democratic Party
 	}
+	if len(name) > 1 && strings.EqualFold(stripPossessive(name[len(name)-1]), "day") {
+		return false // a holiday: Election Day, Labor Day (testdata/pronoun.txt)
+	}
 	for _, w := range name {
 		lw := strings.ToLower(stripPossessive(w))
 		if places[lw] || demonyms[lw] != "" || partyWords[lw] || demonymWords[lw] || dayWords[lw] || months[lw] || sentenceWords[lw] || organisationWords[lw] {
