@@ -65,7 +65,7 @@ func npWord(t *token) bool {
 //   - adverbs and "on Monday" between subject and verb are skipped ("he also
 //     said", testdata/cues.txt);
 //   - a pronoun is a subject of its own, and "who" stands for the name before
-//     its comma (testdata/nobody.txt);
+//     its comma (testdata/pronoun.txt);
 //   - an apposition or parenthesis between name and verb ("Josh Earnest, the
 //     White House press secretary, said") gives the role (testdata/roles.txt).
 func backwardNP(toks []token, v, lo int) np {
@@ -99,7 +99,7 @@ func backwardNP(toks []token, v, lo int) np {
 				(n.kind == npNominal && !speakerNoun(n.headWord()) || n.kind == npProper && isPlace(strings.Join(n.words, " "))); hops++ {
 				// Who is a person: one Democrat familiar with the
 				// discussion, who added …; Democrats across the country,
-				// who highlighted … (testdata/nobody.txt).
+				// who highlighted … (testdata/pronoun.txt).
 				e := n.lo - 2
 				if toks[e].low == "familiar" && e-1 >= lo {
 					e--
@@ -1026,7 +1026,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			subordinators[toks[i-1].low] && !clauseOpensSentence(toks, i-1)) ||
 			reportedClause(toks, i) || verbObject(toks, i)
 		// After an inverted cue it is the cue's subject: "…, said Grant
-		// Green, a former official." (testdata/nobody.txt).
+		// Green, a former official." (testdata/pronoun.txt).
 		inverted := i > 1 && cueVerbs[toks[i-1].low] && (toks[i-2].punct(',') || toks[i-2].kind == tQuote) &&
 			(j >= len(toks) || toks[j].kind != tWord)
 		// So is a name in an apposition before a verb: And a third, Daniel
@@ -1156,7 +1156,7 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	}
 	if n := lastTitle + 1; n+2 < len(words) && !isGivenName(words[n]) && isGivenName(words[n+1]) && !isPossessive(words[n]) {
 		// A word before a first name and a last name describes the person:
-		// Republican Christine Todd Whitman (testdata/nobody.txt).
+		// Republican Christine Todd Whitman (testdata/pronoun.txt).
 		lastTitle = n
 	}
 	for _, w := range words[:lastTitle+1] {
@@ -1528,7 +1528,7 @@ func (e *entities) latest(idx []int, pos int) (mention, bool) {
 }
 
 // pronoun resolves he, she, they or it at pos to the latest compatible
-// mention (testdata/nobody.txt).
+// mention (testdata/pronoun.txt).
 func (e *entities) pronoun(p string, pos int) (mention, bool) {
 	want := unknownGender
 	switch p {
@@ -1541,7 +1541,7 @@ func (e *entities) pronoun(p string, pos int) (mention, bool) {
 	}
 	m, ok := e.pronounCandidate(p, want, pos)
 	// "he" keeps referring to whom the last "he" did until a newer subject
-	// comes along (testdata/nobody.txt).
+	// comes along (testdata/pronoun.txt).
 	if last, seen := e.lastPronoun[p]; seen && (!ok || m.pos < last.at || !m.subject && m.pos > last.at) {
 		return last.m, true
 	}
