@@ -1133,7 +1133,7 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	lastTitle := -1
 	for k, w := range words {
 		lw := strings.ToLower(w)
-		if k > 0 && w != lw && (isGivenName(words[k-1]) || initial(words[k-1])) && titles[lw] &&
+		if k > 0 && w != lw && titles[lw] && (initial(words[k-1]) || isGivenName(words[k-1])) &&
 			(k == len(words)-1 || words[k+1] == "of" || !unicode.IsUpper([]rune(words[k+1])[0])) {
 			continue // a last name after a first name or an initial: Peter T. King of New York (testdata/surname.txt)
 		}
