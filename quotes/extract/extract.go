@@ -164,6 +164,7 @@ func (x *extractor) attribute(out []Quotation) {
 	for i := range x.spans {
 		x.skip[i] = x.notQuotation(i)
 	}
+	settled := make([]bool, len(x.spans)) // a transcript's labelled lines
 	for i := range x.spans {
 		if x.skip[i] {
 			continue
@@ -181,8 +182,21 @@ func (x *extractor) attribute(out []Quotation) {
 		if !ok {
 			a, ok = x.afterCue(k)
 		}
+		labelled := false
 		if !ok {
+			a, ok, labelled = x.transcriptLabel(i)
+		}
+		if !ok && !labelled {
 			a, ok = x.beforeCue(k)
+		}
+		if labelled {
+			// A transcript's line speaks for its label alone, and no
+			// earlier paragraph shares its speaker.
+			settled[i] = true
+			if ok && a.speaker != "" {
+				attrs[i], found[i] = a, true
+			}
+			continue
 		}
 		if !ok && x.spans[i].cont && i > 0 && found[i-1] {
 			// The next paragraph of a quotation (testdata/multipara.txt).
@@ -204,7 +218,7 @@ func (x *extractor) attribute(out []Quotation) {
 		if ok && a.speaker != "" {
 			attrs[i], found[i] = a, true
 			// Earlier paragraphs of the same quotation share its speaker.
-			for j := i; j > 0 && x.spans[j].cont && !found[j-1]; j-- {
+			for j := i; j > 0 && x.spans[j].cont && !found[j-1] && !settled[j-1]; j-- {
 				attrs[j-1] = attribution{speaker: a.speaker, role: a.role}
 				found[j-1] = true
 			}
@@ -215,6 +229,47 @@ func (x *extractor) attribute(out []Quotation) {
 			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, attrs[i].role, attrs[i].cue
 		}
 	}
+}
+
+// transcriptLabel reads the speaker a line of a transcript names inside
+// its quotation, before a colon: "RAMOS: Mayor, did you …" is Jorge Ramos's
+// when the article names him (testdata/colon.txt). The line opens its
+// paragraph, and the label is a name the article gives in full.
+//
+// labelled reports a line that opens with a label in capitals, "VIDEO:",
+// whether or not it names someone: such a line has no other speaker.
+func (x *extractor) transcriptLabel(i int) (a attribution, ok, labelled bool) {
+	k := x.qtok[i]
+	if k > 0 && x.toks[k-1].kind != tPara {
+		return attribution{}, false, false
+	}
+	s := x.spans[i]
+	q := x.text[s.start:s.end]
+	c := strings.IndexByte(q, ':')
+	if c <= 0 || c > 32 || c+1 >= len(q) || q[c+1] != ' ' {
+		return attribution{}, false, false
+	}
+	words := strings.Fields(q[:c])
+	if len(words) == 0 || len(words) > 3 {
+		return attribution{}, false, false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '-' && r != '\'' }) >= 0 {
+			return attribution{}, false, false
+		}
+	}
+	label := q[:c]
+	labelled = len(label) > 1 && strings.ToUpper(label) == label
+	last := strings.ToLower(words[len(words)-1])
+	if len(x.ents.surnames[last]) == 0 {
+		return attribution{}, false, labelled // VIDEO: is no one
+	}
+	m, ok := x.ents.fullName(last, s.start)
+	if !ok || !m.person || !strings.Contains(m.name, " ") {
+		return attribution{}, false, labelled
+	}
+	return attribution{speaker: m.name, role: m.role}, true, true
 }
 
 // isCue reports whether the word at k is a reporting verb, and how many

@@ -16,7 +16,9 @@ import (
 //   - the title of a work or a show: MSNBC's "Morning Show", the film
 //     "Midnight Harbor", on "Meet the Press" (testdata/title.txt,
 //     testdata/scare.txt);
-//   - a subhead: a line of its own in single marks (testdata/headline.txt).
+//   - a subhead: a line of its own in single marks (testdata/headline.txt);
+//   - a stage direction, "(CROSSTALK.)", or the writer's sign-off, "Follow
+//     … on Twitter @…", that an open quotation runs into (testdata/colon.txt).
 func (x *extractor) notQuotation(i int) bool {
 	s := x.spans[i]
 	if s.open < x.headlineEnd {
@@ -24,6 +26,12 @@ func (x *extractor) notQuotation(i int) bool {
 	}
 	if s.open > 0 && x.text[s.open-1] == '=' {
 		return true
+	}
+	if q := strings.TrimSpace(x.text[s.start:s.end]); len(q) > 2 && (q[0] == '(' && strings.HasSuffix(strings.TrimRight(q, "."), ")") || q[0] == '[' && strings.HasSuffix(strings.TrimRight(q, "."), "]")) {
+		return true // a stage direction in a transcript: "(CROSSTALK.)" (testdata/colon.txt)
+	}
+	if q := x.text[s.start:s.end]; strings.HasPrefix(q, "Follow ") && strings.Contains(q, " on Twitter @") {
+		return true // the writer's sign-off run into a quotation left open (testdata/colon.txt)
 	}
 	k := x.qtok[i]
 	var prev *token
