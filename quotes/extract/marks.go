@@ -104,6 +104,9 @@ func findSpans(text string) []span {
 				}
 			}
 			singleOpen = -1
+		case inDouble && isCloseDouble(r) && unicode.IsDigit(prev) && feetBefore(text, i):
+			// An inch mark inside the quotation closes nothing: he's
+			// like 6’2”,” Rubio said (testdata/marks.txt).
 		case inDouble && (isCloseDouble(r) || r == '“' && !unicode.IsSpace(prev) && !nextIsLetter(text, i+w)):
 			// A left mark typed as a closing one ends the quotation too:
 			// “It's unusual,“ said Noble.
@@ -161,6 +164,23 @@ func opensHere(text string, i, w int, prev rune) bool {
 		return false
 	}
 	return true
+}
+
+// feetBefore reports whether a height in feet and inches ends at i: the
+// 6’2 of 6’2”.
+func feetBefore(text string, i int) bool {
+	j := i
+	for j > 0 && text[j-1] >= '0' && text[j-1] <= '9' && i-j < 2 {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	r, w := utf8.DecodeLastRuneInString(text[:j])
+	if r != '’' && r != '\'' {
+		return false
+	}
+	return j-w > 0 && text[j-w-1] >= '0' && text[j-w-1] <= '9'
 }
 
 func nextIsLetter(text string, i int) bool {
