@@ -306,7 +306,8 @@ func isCue(toks []token, k int) (int, bool) {
 // clauseEnds reports whether nothing but punctuation, a quotation or "to"
 // and a verb follows at i: "went on," but not "goes on recess" (testdata/cues.txt).
 func clauseEnds(toks []token, i int) bool {
-	return i >= len(toks) || toks[i].kind != tWord || toks[i].low == "to" // goes on to slam …
+	return i >= len(toks) || toks[i].kind != tWord || toks[i].low == "to" || // goes on to slam …
+		toks[i].low == "about" && i+1 < len(toks) && toks[i+1].kind == tQuote // went on about "…" (testdata/cues.txt)
 }
 
 // cueSubjects returns the last words of the proper nouns that stand as the
