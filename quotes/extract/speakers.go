@@ -158,6 +158,17 @@ func backwardNP(toks []token, v, lo int) np {
 						// outside the state capital, Sacramento, said
 						// (testdata/roles.txt).
 						fallback = apposed(toks, subj, a, j, lo, open)
+						if p := walkBack(toks, subj.lo-2, lo); fallback.role != "" && p.kind == npNominal {
+							// The role is the whole description: the head of
+							// the farmers' union.
+							words := make([]string, 0, subj.hi-p.lo)
+							for _, t := range toks[p.lo:subj.hi] {
+								if len(words) > 0 || !determiners[t.low] {
+									words = append(words, t.text)
+								}
+							}
+							fallback.role = strings.Join(words, " ")
+						}
 						continue
 					}
 				}
