@@ -84,7 +84,7 @@ film movie book novel memoir show program programme series podcast song album do
 article column op-ed essay ad advert spot video headline titled entitled pseudonym nickname slogan
 hashtag newsletter magazine newspaper episode sketch segment hat shirt t-shirt sign banner poster
 classic hit blockbuster sequel sitcom drama comedy franchise bestseller best-seller
-award prize syllabus anchor co-host initiative
+award prize syllabus anchor co-host host initiative
 `)
 
 // mediaNouns own a show: television's "Scandal", the channel's "Hannity".
