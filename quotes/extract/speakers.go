@@ -495,6 +495,10 @@ func forwardNP(toks []token, i, hi int) np {
 			i++
 			continue
 		}
+		if i > first && presentTense(t) && !knownNoun(t.low) && !organisationWords[t.low] && toks[i-1].text == toks[i-1].low && !npStop[toks[i-1].low] && !prepositions[toks[i-1].low] && i+1 < hi &&
+			(toks[i+1].capital() || determiners[toks[i+1].low] || possessivePronouns[toks[i+1].low]) {
+			break // a verb in the present: the Rove ad hits Clinton for … (testdata/subjects.txt)
+		}
 		if i > first && t.text == t.low && (adverbs[t.low] || strings.HasSuffix(t.low, "ly")) && i+1 < hi &&
 			(pastTense(&toks[i+1]) || presentTense(&toks[i+1]) || cueVerbs[toks[i+1].low]) {
 			break // an adverb before the verb: the campaign quickly sent … (testdata/subjects.txt)
