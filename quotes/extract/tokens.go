@@ -160,6 +160,11 @@ func mojibake(text string, i, j int) int {
 		return 0
 	}
 	p, pw := utf8.DecodeLastRuneInString(text[i:j])
+	if p >= 0x80 && p <= 0x9F && r == ' ' && j+1 < len(text) && unicode.IsLower(rune(text[j+1])) {
+		// A control character never ends a word: the half of a letter
+		// whose other half became a space, "KÃ\u0083 rner" (testdata/names.txt).
+		return 1
+	}
 	if (p == '\u0303' || p == '\u0302') && j-pw > i && text[j-pw-1] == 'A' {
 		p = 'Ã' // the same, decomposed: A and a combining tilde
 	}
