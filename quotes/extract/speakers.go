@@ -1232,9 +1232,11 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		name = name[n-2:]
 	}
 	for k := 2; k < len(name)-1; k++ {
-		if name[k] == "of" && (isGivenName(name[0]) || m.person || k == 2 && looksLikeName(name[:2]) && institution(name[k+1:])) {
+		if name[k] == "of" && (isGivenName(name[0]) || m.person ||
+			k <= 3 && (looksLikeName(name[:k]) || initial(name[0]) || strings.Count(name[0], ".") >= 2) && (institution(name[k+1:]) || isPlace(strings.Join(name[k+1:], " ")))) {
 			// Where a person comes from is no part of the name: Sen.
-			// Marco Rubio of Florida (testdata/roles.txt).
+			// Marco Rubio of Florida; G.K. Butterfield of North Carolina
+			// (testdata/roles.txt).
 			name = name[:k]
 			break
 		}
