@@ -1167,7 +1167,7 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			(k == len(words)-1 || words[k+1] == "of" || !unicode.IsUpper([]rune(words[k+1])[0])) {
 			continue // a last name after a first name or an initial: Peter T. King of New York (testdata/surname.txt)
 		}
-		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] || k < len(words)-1 && (isPossessive(w) || w == lw && personNouns[lw]) {
+		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] || k < len(words)-1 && (isPossessive(w) || w == lw && personNouns[lw] || hyphenTitle(lw)) {
 			// A title, an owner (The Post's Dana Milbank) or a person
 			// noun (Clinton ally James Carville) ends the role.
 			lastTitle = k
@@ -1295,6 +1295,20 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	return m
 }
 
+// hyphenTitle reports whether a hyphenated word is a title: co-anchor,
+// secretary-treasurer, editor-in-chief (testdata/roles.txt).
+func hyphenTitle(lw string) bool {
+	if !strings.Contains(lw, "-") {
+		return false
+	}
+	for _, part := range strings.Split(lw, "-") {
+		if titles[part] {
+			return true
+		}
+	}
+	return false
+}
+
 // initial reports whether w is a capital and a period: the T. of Peter T.
 // King.
 func initial(w string) bool {
@@ -1337,7 +1351,7 @@ func isGivenName(w string) bool {
 // (Spokesman → spokesman, Sen. → senator), and keeps other words.
 func roleWord(w string) string {
 	lw := strings.ToLower(w)
-	if titles[lw] || titles[strings.TrimSuffix(lw, ".")] {
+	if titles[lw] || titles[strings.TrimSuffix(lw, ".")] || hyphenTitle(lw) {
 		return expandTitle(lw)
 	}
 	return w
