@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -207,6 +208,20 @@ func (p *persistence) wait() error {
 // the order they are committed: bleve persists them in that order, and the
 // last one's callback covers every earlier write.
 func (ix *Index) commit(batch *bleve.Batch) error {
+	p, err := ix.take(batch)
+	if err != nil {
+		return err
+	}
+	if p != nil {
+		ix.persisted.Store(p)
+	}
+	ix.writes.Add(1)
+	return nil
+}
+
+// take hands batch to bleve and returns its way to disk (nil for an index
+// in memory), leaving ix.persisted to the caller.
+func (ix *Index) take(batch *bleve.Batch) (*persistence, error) {
 	var p *persistence
 	if ix.path != "" { // an index in memory has no persister
 		p = &persistence{done: make(chan struct{})}
@@ -216,13 +231,28 @@ func (ix *Index) commit(batch *bleve.Batch) error {
 		})
 	}
 	if err := ix.b.Batch(batch); err != nil {
-		return err
+		return nil, err
 	}
-	if p != nil {
-		ix.persisted.Store(p)
+	return p, nil
+}
+
+// joinPersistence is the way to disk of writes taken in together: it ends
+// when all of ps have.
+func joinPersistence(ps []*persistence) *persistence {
+	switch {
+	case len(ps) == 0:
+		return nil
+	case len(ps) == 1 || ps[0] == nil: // one, or an index in memory
+		return ps[0]
 	}
-	ix.writes.Add(1)
-	return nil
+	j := &persistence{done: make(chan struct{})}
+	go func() {
+		for _, p := range ps {
+			j.err = cmp.Or(j.err, p.wait())
+		}
+		close(j.done)
+	}()
+	return j
 }
 
 // Add indexes q after normalising and validating it; validation errors wrap
@@ -312,27 +342,22 @@ func (ix *Index) add(ctx context.Context, qs []quotes.Quote, durable bool) (Batc
 func (ix *Index) addChunk(qs []quotes.Quote, offset int, durable bool) (BatchStats, []Rejected, error) {
 	var st BatchStats
 	var rejected []Rejected
-	docs := make(map[string]*document, len(qs))
-	order := make([]string, 0, len(qs))
+	seen := make(map[string]bool, len(qs))
+	valid := make([]quotes.Quote, 0, len(qs))
 	for i, q := range qs {
 		q.Normalize()
 		if err := q.Validate(); err != nil {
 			rejected = append(rejected, Rejected{Pos: offset + i, Err: err})
 			continue
 		}
-		if _, dup := docs[q.ID]; dup {
+		if seen[q.ID] {
 			st.Unchanged++
 			continue
 		}
-		d, err := newDocument(q, ix.commonPairs(q.Text))
-		if err != nil {
-			rejected = append(rejected, Rejected{Pos: offset + i, Err: err})
-			continue
-		}
-		docs[q.ID] = d
-		order = append(order, q.ID)
+		seen[q.ID] = true
+		valid = append(valid, q)
 	}
-	if len(order) == 0 {
+	if len(valid) == 0 {
 		return st, rejected, nil
 	}
 
@@ -341,9 +366,9 @@ func (ix *Index) addChunk(qs []quotes.Quote, offset int, durable bool) (BatchSta
 			return BatchStats{Unchanged: st.Unchanged}, rejected, err
 		}
 	}
-	p, err := ix.write(order, docs, &st)
+	p, err := ix.write(valid, &st)
 	if err != nil {
-		return BatchStats{Unchanged: st.Unchanged}, rejected, err
+		return st, rejected, err
 	}
 	if p == nil {
 		return st, rejected, nil
@@ -362,35 +387,97 @@ func (ix *Index) addChunk(qs []quotes.Quote, offset int, durable bool) (BatchSta
 	return st, rejected, nil
 }
 
-// write indexes the documents of order whose IDs are not stored yet,
-// counting them in st, and returns the write's way to disk: nil when there
-// was nothing to write or the index is in memory.
-func (ix *Index) write(order []string, docs map[string]*document, st *BatchStats) (*persistence, error) {
+// write indexes the quotes of qs whose IDs are not stored yet, counting
+// them in st, and returns the write's way to disk: nil when there was
+// nothing to write or the index is in memory.
+//
+// A large write is split in builders parts, which are turned into documents
+// and taken in by bleve at the same time: bleve analyses a batch's
+// documents in parallel but builds its segment on one core, and building
+// segments is most of a bulk import's work. The parts are committed
+// together under writeMu, so the next write still comes after both.
+func (ix *Index) write(qs []quotes.Quote, st *BatchStats) (*persistence, error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
-	existing, err := ix.existing(order)
+	ids := make([]string, len(qs))
+	for i, q := range qs {
+		ids[i] = q.ID
+	}
+	existing, err := ix.existing(ids)
 	if err != nil {
 		return nil, err
 	}
-	batch := ix.b.NewBatch()
-	for _, id := range order {
-		if existing[id] {
+	fresh := make([]quotes.Quote, 0, len(qs))
+	for _, q := range qs {
+		if existing[q.ID] {
 			st.Unchanged++
 			continue
 		}
-		if err := batch.Index(id, docs[id]); err != nil {
-			return nil, fmt.Errorf("index: add %s: %w", id, err)
-		}
-		st.Added++
+		fresh = append(fresh, q)
 	}
-	if batch.Size() == 0 {
+	if len(fresh) == 0 {
 		return nil, nil
 	}
-	if err := ix.commit(batch); err != nil {
-		return nil, fmt.Errorf("index: write batch: %w", err)
+	n := 1
+	if len(fresh) >= 2*minPart {
+		n = builders
 	}
-	return ix.persisted.Load(), nil
+	type part struct {
+		qs    []quotes.Quote
+		batch *bleve.Batch
+		p     *persistence
+		err   error
+	}
+	parts := make([]part, n)
+	for i := range parts {
+		parts[i].qs = fresh[i*len(fresh)/n : (i+1)*len(fresh)/n]
+		parts[i].batch = ix.b.NewBatch()
+	}
+	take := func(pt *part) {
+		for _, q := range pt.qs {
+			d, err := newDocument(q, ix.commonPairs(q.Text))
+			if err == nil {
+				err = pt.batch.Index(q.ID, d)
+			}
+			if err != nil {
+				pt.err = fmt.Errorf("add %s: %w", q.ID, err)
+				return
+			}
+		}
+		pt.p, pt.err = ix.take(pt.batch)
+	}
+	if n == 1 {
+		take(&parts[0])
+	} else {
+		var wg sync.WaitGroup
+		for i := range parts {
+			wg.Go(func() { take(&parts[i]) })
+		}
+		wg.Wait()
+	}
+	var ps []*persistence
+	for _, pt := range parts {
+		if pt.err != nil {
+			err = cmp.Or(err, fmt.Errorf("index: write batch: %w", pt.err))
+			continue
+		}
+		st.Added += pt.batch.Size()
+		ps = append(ps, pt.p)
+	}
+	p := joinPersistence(ps)
+	if len(ps) > 0 {
+		ix.persisted.Store(p)
+		ix.writes.Add(1)
+	}
+	return p, err
 }
+
+// builders is how many parts a large write is split in: one per core of
+// the machine quotebot was measured on; minPart is the smallest part.
+const (
+	builders = 2
+	minPart  = 100
+)
 
 // bulkRoom waits until fewer than bulkAhead bulk batches wait for the disk.
 func (ix *Index) bulkRoom() error {
@@ -423,10 +510,11 @@ func (ix *Index) existing(ids []string) (map[string]bool, error) {
 	return found, nil
 }
 
+// newDocument is what bleve indexes for q.
 func newDocument(q quotes.Quote, pairs []string) (*document, error) {
 	js, err := json.Marshal(q)
 	if err != nil {
-		return nil, fmt.Errorf("index: encode %s: %w", q.ID, err)
+		return nil, fmt.Errorf("encode: %w", err)
 	}
 	return &document{
 		Text:    q.Text,

@@ -374,6 +374,44 @@ func TestAddBulkKeptByClose(t *testing.T) {
 	}
 }
 
+// TestLargeBatchInParts checks a write large enough to be split in parts
+// that bleve takes in at once: each quote lands once, counted once, whether
+// new or already stored.
+func TestLargeBatchInParts(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ctx := context.Background()
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []quotes.Quote
+	for i := range 1000 {
+		q := quotes.Quote{Text: fmt.Sprintf("Quote %d of a large batch.", i), Speaker: fmt.Sprintf("Speaker %d", i%13)}
+		q.Normalize()
+		qs = append(qs, q)
+	}
+	var old []quotes.Quote // every third quote is stored first
+	for i := 0; i < len(qs); i += 3 {
+		old = append(old, qs[i])
+	}
+	if st, err := ix.AddBatch(ctx, old); err != nil || st.Added != len(old) {
+		t.Fatalf("first AddBatch = %+v, %v; want %d added", st, err, len(old))
+	}
+	st, err := ix.AddBatch(ctx, append(qs, qs[:10]...))
+	if err != nil || st.Added != len(qs)-len(old) || st.Unchanged != len(old)+10 {
+		t.Fatalf("AddBatch = %+v, %v; want %d added, %d unchanged", st, err, len(qs)-len(old), len(old)+10)
+	}
+	cp := reopen(t, ix, dir)
+	if n, err := cp.Count(ctx, ""); err != nil || n != len(qs) {
+		t.Errorf("Count after reopening = %d, %v; want %d", n, err, len(qs))
+	}
+	for _, i := range []int{0, 1, 499, 500, 998, 999} {
+		if _, err := cp.Get(ctx, "", qs[i].ID); err != nil {
+			t.Errorf("Get(quote %d): %v", i, err)
+		}
+	}
+}
+
 // reopen closes ix and opens dir again, as the next process would; the
 // test closes the new index at its end.
 func reopen(t *testing.T, ix *index.Index, dir string) *index.Index {
