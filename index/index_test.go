@@ -349,16 +349,9 @@ func TestAllStreamsEverything(t *testing.T) {
 // took in are searchable at once and on disk once Close returns (bleve,
 // in unsafe_batch mode, would drop the batches it had not yet persisted).
 func TestAddBulkKeptByClose(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "idx")
 	ctx := context.Background()
-	ix, err := index.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var qs []quotes.Quote
-	for i := range 5000 {
-		qs = append(qs, quotes.Quote{Text: fmt.Sprintf("Bulk quote number %d is kept.", i), Speaker: fmt.Sprintf("Speaker %d", i%7)})
-	}
+	dir, ix := openTemp(t)
+	qs := numbered(5000, "Bulk quote number %d is kept.")
 	for chunk := range slices.Chunk(qs, 500) {
 		st, err := ix.AddBulk(ctx, chunk)
 		if err != nil || st.Added != len(chunk) {
@@ -378,18 +371,9 @@ func TestAddBulkKeptByClose(t *testing.T) {
 // that bleve takes in at once: each quote lands once, counted once, whether
 // new or already stored.
 func TestLargeBatchInParts(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "idx")
 	ctx := context.Background()
-	ix, err := index.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var qs []quotes.Quote
-	for i := range 1000 {
-		q := quotes.Quote{Text: fmt.Sprintf("Quote %d of a large batch.", i), Speaker: fmt.Sprintf("Speaker %d", i%13)}
-		q.Normalize()
-		qs = append(qs, q)
-	}
+	dir, ix := openTemp(t)
+	qs := numbered(1000, "Quote %d of a large batch.")
 	var old []quotes.Quote // every third quote is stored first
 	for i := 0; i < len(qs); i += 3 {
 		old = append(old, qs[i])
@@ -410,6 +394,28 @@ func TestLargeBatchInParts(t *testing.T) {
 			t.Errorf("Get(quote %d): %v", i, err)
 		}
 	}
+}
+
+// openTemp opens a new index in a temporary directory; reopen closes it.
+func openTemp(t *testing.T) (string, *index.Index) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, ix
+}
+
+// numbered is n normalised quotes whose texts are format with 0 … n-1,
+// shared among a few speakers.
+func numbered(n int, format string) []quotes.Quote {
+	qs := make([]quotes.Quote, n)
+	for i := range qs {
+		qs[i] = quotes.Quote{Text: fmt.Sprintf(format, i), Speaker: fmt.Sprintf("Speaker %d", i%7)}
+		qs[i].Normalize()
+	}
+	return qs
 }
 
 // reopen closes ix and opens dir again, as the next process would; the
