@@ -366,7 +366,11 @@ func (ix *Index) addChunk(qs []quotes.Quote, offset int, durable bool) (BatchSta
 			return BatchStats{Unchanged: st.Unchanged}, rejected, err
 		}
 	}
-	p, err := ix.write(valid, &st)
+	parts := 1
+	if !durable {
+		parts = builders
+	}
+	p, err := ix.write(valid, parts, &st)
 	if err != nil {
 		return st, rejected, err
 	}
@@ -391,12 +395,13 @@ func (ix *Index) addChunk(qs []quotes.Quote, offset int, durable bool) (BatchSta
 // them in st, and returns the write's way to disk: nil when there was
 // nothing to write or the index is in memory.
 //
-// A large write is split in builders parts, which are turned into documents
-// and taken in by bleve at the same time: bleve analyses a batch's
-// documents in parallel but builds its segment on one core, and building
-// segments is most of a bulk import's work. The parts are committed
-// together under writeMu, so the next write still comes after both.
-func (ix *Index) write(qs []quotes.Quote, st *BatchStats) (*persistence, error) {
+// A large write is split in up to parts parts, which are turned into
+// documents and taken in by bleve at the same time: bleve analyses a
+// batch's documents in parallel but builds its segment on one core, and
+// building segments is most of a bulk import's work. The parts are
+// committed together under writeMu, so the next write still comes after
+// all of them.
+func (ix *Index) write(qs []quotes.Quote, parts int, st *BatchStats) (*persistence, error) {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	ids := make([]string, len(qs))
@@ -418,20 +423,17 @@ func (ix *Index) write(qs []quotes.Quote, st *BatchStats) (*persistence, error) 
 	if len(fresh) == 0 {
 		return nil, nil
 	}
-	n := 1
-	if len(fresh) >= 2*minPart {
-		n = builders
-	}
+	n := max(1, min(parts, len(fresh)/minPart))
 	type part struct {
 		qs    []quotes.Quote
 		batch *bleve.Batch
 		p     *persistence
 		err   error
 	}
-	parts := make([]part, n)
-	for i := range parts {
-		parts[i].qs = fresh[i*len(fresh)/n : (i+1)*len(fresh)/n]
-		parts[i].batch = ix.b.NewBatch()
+	pts := make([]part, n)
+	for i := range pts {
+		pts[i].qs = fresh[i*len(fresh)/n : (i+1)*len(fresh)/n]
+		pts[i].batch = ix.b.NewBatch()
 	}
 	take := func(pt *part) {
 		for _, q := range pt.qs {
@@ -447,16 +449,16 @@ func (ix *Index) write(qs []quotes.Quote, st *BatchStats) (*persistence, error) 
 		pt.p, pt.err = ix.take(pt.batch)
 	}
 	if n == 1 {
-		take(&parts[0])
+		take(&pts[0])
 	} else {
 		var wg sync.WaitGroup
-		for i := range parts {
-			wg.Go(func() { take(&parts[i]) })
+		for i := range pts {
+			wg.Go(func() { take(&pts[i]) })
 		}
 		wg.Wait()
 	}
 	var ps []*persistence
-	for _, pt := range parts {
+	for _, pt := range pts {
 		if pt.err != nil {
 			err = cmp.Or(err, fmt.Errorf("index: write batch: %w", pt.err))
 			continue
@@ -472,8 +474,9 @@ func (ix *Index) write(qs []quotes.Quote, st *BatchStats) (*persistence, error) 
 	return p, err
 }
 
-// builders is how many parts a large write is split in: one per core of
-// the machine quotebot was measured on; minPart is the smallest part.
+// builders is how many parts a bulk write is split in: one per core of the
+// machine quotebot was measured on. AddBatch writes in one part, leaving
+// the other core to a running bot's members. minPart is the smallest part.
 const (
 	builders = 2
 	minPart  = 100

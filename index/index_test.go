@@ -367,9 +367,9 @@ func TestAddBulkKeptByClose(t *testing.T) {
 	}
 }
 
-// TestLargeBatchInParts checks a write large enough to be split in parts
-// that bleve takes in at once: each quote lands once, counted once, whether
-// new or already stored.
+// TestLargeBatchInParts checks a bulk write large enough to be split in
+// parts that bleve takes in at once: each quote lands once, counted once,
+// whether new or already stored.
 func TestLargeBatchInParts(t *testing.T) {
 	ctx := context.Background()
 	dir, ix := openTemp(t)
@@ -381,9 +381,9 @@ func TestLargeBatchInParts(t *testing.T) {
 	if st, err := ix.AddBatch(ctx, old); err != nil || st.Added != len(old) {
 		t.Fatalf("first AddBatch = %+v, %v; want %d added", st, err, len(old))
 	}
-	st, err := ix.AddBatch(ctx, append(qs, qs[:10]...))
+	st, err := ix.AddBulk(ctx, append(qs, qs[:10]...))
 	if err != nil || st.Added != len(qs)-len(old) || st.Unchanged != len(old)+10 {
-		t.Fatalf("AddBatch = %+v, %v; want %d added, %d unchanged", st, err, len(qs)-len(old), len(old)+10)
+		t.Fatalf("AddBulk = %+v, %v; want %d added, %d unchanged", st, err, len(qs)-len(old), len(old)+10)
 	}
 	cp := reopen(t, ix, dir)
 	if n, err := cp.Count(ctx, ""); err != nil || n != len(qs) {
