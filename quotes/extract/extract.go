@@ -508,11 +508,12 @@ func pastTense(t *token) bool {
 }
 
 // onlySkippable reports whether the tokens in [a, b) are only words that may
-// stand between a quotation and an inverted cue.
+// stand between a quotation and an inverted cue. A capitalised word is a
+// name, not an adverb: "…," Will wrote (testdata/names.txt).
 func (x *extractor) onlySkippable(a, b int) bool {
 	for i := a; i < b; i++ {
 		t := &x.toks[i]
-		if t.kind == tWord && (adverbs[t.low] || t.low == "and") {
+		if t.kind == tWord && t.text == t.low && (adverbs[t.low] || t.low == "and") {
 			continue
 		}
 		return false

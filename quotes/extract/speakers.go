@@ -355,6 +355,11 @@ func walkBack(toks []token, j, lo int) np {
 		}
 		if t.capital() {
 			if sentenceWords[t.low] && !pronouns[t.low] {
+				if i == j && i > 0 && toks[i-1].kind == tQuote && toks[i-1].sent == sent {
+					// Right after a quotation mid-sentence a capital is a
+					// name's: "…," Read said (testdata/names.txt).
+					continue
+				}
 				break
 			}
 			if pronouns[t.low] {
