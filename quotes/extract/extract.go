@@ -927,6 +927,14 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 		i = j + 1
 	}
 	subj := forwardNP(toks, i, k)
+	if h := subj.hi; subj.kind == npProper && subj.role == "" && h+2 < k && toks[h].low == "and" && nameAt(toks, h+1) {
+		// Two names that open the sentence speak together: Kane and Ortiz
+		// issued a statement calling … (testdata/subjects.txt).
+		if s := forwardNP(toks, h+1, k); s.kind == npProper && s.role == "" && s.hi < k && toks[s.hi].kind == tWord && toks[s.hi].text == toks[s.hi].low &&
+			(pastTense(&toks[s.hi]) || presentTense(&toks[s.hi]) || cueVerbs[toks[s.hi].low]) && x.personName(subj) && x.personName(s) {
+			subj.and, subj.hi = &s, s.hi
+		}
+	}
 	if subj.kind == npNone || subj.hi >= k {
 		return attribution{}, false
 	}
@@ -1199,6 +1207,23 @@ func presentTense(t *token) bool {
 
 // resolve turns a subject noun phrase and its cue into an attribution.
 func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
+	if n.and != nil {
+		// Two people speak together when both are people's names; else
+		// the name next to the verb speaks: "…," Ana Ruiz and Tom Berg
+		// wrote (testdata/subjects.txt).
+		second := *n.and
+		first := n
+		first.and, first.hi = nil, second.lo-1
+		b, ok := x.resolve(second, cue)
+		if !ok || !x.personName(first) || !x.personName(second) {
+			return b, ok
+		}
+		a, ok := x.resolve(first, cue)
+		if !ok || a.speaker == b.speaker {
+			return b, true
+		}
+		return attribution{speaker: a.speaker + " and " + b.speaker, cue: b.cue}, true
+	}
 	pos := x.toks[n.lo].start
 	if n.kind == npProper {
 		// A speaker is the likeliest antecedent of the next "he said".
@@ -1213,6 +1238,17 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 		words[i] = cue[i].text
 	}
 	return attribution{speaker: speaker, role: role, cue: strings.Join(words, " ")}, true
+}
+
+// personName reports whether a proper noun phrase names a person: its words
+// look like a person's name, or its last word is the last name of a person
+// the article names in full.
+func (x *extractor) personName(n np) bool {
+	if n.kind != npProper || n.role != "" {
+		return false
+	}
+	m := x.ents.makeMention(append([]string(nil), n.words...), nil)
+	return !m.org && m.name != "" && (m.person || len(x.ents.surnames[m.last]) > 0)
 }
 
 // affiliation returns the demonym of the country a sentence opens with

@@ -26,6 +26,9 @@ type np struct {
 	// head is the description's head noun, lower case, when it is not the
 	// last word: "spokesman" in "a spokesman for Bernie Sanders".
 	head string
+	// and is the second of two names joined by "and" that speak together:
+	// Ana Ruiz and Tom Berg wrote (testdata/subjects.txt).
+	and *np
 }
 
 // headWord returns the head noun of a description, lower case.
@@ -216,6 +219,15 @@ func backwardNP(toks []token, v, lo int) np {
 			if p := walkBack(toks, n.lo-3, lo); p.kind == npProper || p.kind == npNominal && speakerNoun(p.headWord()) {
 				return p
 			}
+		}
+	}
+	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].low == "and" && n.role == "" {
+		// Two names joined by and speak together: "…," Ana Ruiz and Tom
+		// Berg wrote (testdata/subjects.txt).
+		if p := walkBack(toks, n.lo-2, lo); p.kind == npProper && p.det == "" && p.and == nil {
+			second := n
+			p.and, p.hi = &second, n.hi
+			return p
 		}
 	}
 	if n.kind == npNone || n.kind == npNominal && !speakerNoun(n.headWord()) {
