@@ -628,6 +628,9 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		if !ok || v+n > k {
 			continue
 		}
+		if a, ok := x.namedByAgent(v, n, k); ok {
+			return a, true
+		}
 		if c := x.commaBetween(v, k); c > 0 && nameAt(toks, c+1) && toks[lo].is("when", "after", "before", "while", "because", "although", "though", "once", "since", "if") {
 			// The cue opens a clause before the main one: When Trump
 			// suggested that …, Rubio fired back: "…" (testdata/colon.txt).
@@ -717,6 +720,27 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// namedByAgent reads the agent of a passive naming verb right before the
+// quotation at token k, the cue at v spanning n tokens: the county, called
+// the "Heart of the Valley" by the locals, … names the locals, not the
+// sentence's subject (testdata/cues.txt).
+func (x *extractor) namedByAgent(v, n, k int) (attribution, bool) {
+	toks := x.toks
+	if !namingVerbs[toks[v].low] || !(v+n == k || v+n+1 == k && determiners[toks[v+n].low]) ||
+		k+2 >= len(toks) || toks[k+1].low != "by" || toks[k+1].sent != toks[k].sent {
+		return attribution{}, false
+	}
+	e := k + 2
+	for e < len(toks) && e-k < maxWindow && toks[e].sent == toks[k].sent && toks[e].kind != tQuote && toks[e].kind != tPara {
+		e++
+	}
+	subj := forwardNP(toks, k+2, e)
+	if h := subj.headWord; subj.kind != npProper && !(subj.kind == npNominal && (speakerNoun(h()) || strings.HasSuffix(h(), "s"))) {
+		return attribution{}, false // by the locals, by critics; not by the end of the year
+	}
+	return x.resolve(subj, toks[v:v+n])
 }
 
 // commaBetween returns the last comma between tokens a and b, or -1.
