@@ -383,7 +383,8 @@ publication networks statements response request listing segment program show sc
 organisation agency office department ministry government administration court panel board
 `)
 
-// places are capitalised words that name where, not who.
+// places are capitalised words that name where, not who; "it" never stands
+// for one: the U.S. … it warned (testdata/nobody.txt).
 var places = set(`
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
@@ -393,7 +394,7 @@ america europe asia africa washington london paris moscow beijing tehran jerusal
 chicago boston atlanta miami houston dallas detroit philadelphia baltimore denver seattle phoenix
 cleveland orlando manhattan brooklyn queens bronx harlem hollywood silicon valley street avenue road
 states united kingdom republic union nations emirates county city town island islands river lake
-capitol hill beach park district state tower square garden
+capitol hill beach park district state tower square garden u.s. u.k. d.c.
 `)
 
 // venueWords end the names of places that open with a first name: Madison
