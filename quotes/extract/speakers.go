@@ -400,9 +400,10 @@ func walkBack(toks []token, j, lo int) np {
 	if first >= hi {
 		return np{}
 	}
-	if det == "" && i > lo && i >= 0 && toks[i].is("for", "of", "at", "with") && toks[i+1].capital() && toks[j].capital() {
+	if det == "" && i > lo && i >= 0 && toks[i].is("for", "of", "at", "with") && (toks[i+1].capital() || j-i <= 3 && toks[i].low == "for") && toks[j].capital() {
 		// A description with its owner: a spokesman for Bernie Sanders
-		// could only quip (testdata/roles.txt).
+		// could only quip; a spokesman for committee Democrats said
+		// (testdata/roles.txt).
 		if d := walkBack(toks, i-1, lo); d.kind == npNominal && d.head == "" && knownNoun(d.headWord()) {
 			d.head = d.headWord()
 			d.words = append(d.words, toks[i].text)
