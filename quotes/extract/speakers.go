@@ -109,7 +109,7 @@ func backwardNP(toks []token, v, lo int) np {
 				}
 				n = walkBack(toks, e, lo)
 			}
-			return n
+			return nameBeforeApposition(toks, n, lo)
 		}
 		return np{kind: npPronoun, lo: j, hi: j + 1, words: []string{t.low}}
 	}
@@ -242,10 +242,32 @@ func backwardNP(toks []token, v, lo int) np {
 				before--
 			}
 			if subj := walkBack(toks, before, lo); subj.kind != npNone {
-				return subj
+				return nameBeforeApposition(toks, subj, lo)
 			}
 			break
 		}
+	}
+	return n
+}
+
+// nameBeforeApposition returns the name a description stands in apposition
+// to, when the description is one and "who" follows it: Ortiz, now the
+// council majority leader, who said … is Ortiz (testdata/roles.txt).
+// Otherwise it returns n.
+func nameBeforeApposition(toks []token, n np, lo int) np {
+	if n.kind != npNominal {
+		return n
+	}
+	c := n.lo - 1
+	if c-1 >= lo && toks[c].is("now", "then", "once", "formerly") {
+		c--
+	}
+	if c-1 < lo || !toks[c].punct(',') {
+		return n
+	}
+	if p := walkBack(toks, c-1, lo); p.kind == npProper && p.hi == c && p.role == "" {
+		p.role = strings.Join(n.words, " ")
+		return p
 	}
 	return n
 }
