@@ -355,6 +355,13 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		// take their cue from before them.
 		return attribution{}, false
 	}
+	if (last == '?' || last == '!' || last == '.') && j < len(toks) && toks[j].kind == tWord && toks[j].text != toks[j].low &&
+		(determiners[toks[j].low] || possessivePronouns[toks[j].low]) {
+		// A question or an exclamation ends its sentence when a
+		// determiner opens the next: Ruiz answered: "Why now?" Her
+		// critics cited it … names Ruiz (testdata/colon.txt).
+		return attribution{}, false
+	}
 	hi := j
 	depth := 0 // inside parentheses a period ends nothing: Marco Rubio (R-Fla.) said
 	for hi < len(toks) && hi-j < maxWindow {
