@@ -94,6 +94,18 @@ func backwardNP(toks []token, v, lo int) np {
 		// (testdata/partial.txt).
 		return np{kind: npNominal, lo: j, hi: j + 1, words: []string{t.low}}
 	}
+	if t.kind == tWord && t.low == "which" && j-1 >= lo {
+		// Which stands for the body before it: the Chicago Police
+		// Department which reported "…" (testdata/organisation.txt).
+		e := j - 1
+		if toks[e].punct(',') {
+			e--
+		}
+		if n := walkBack(toks, e, lo); n.kind == npProper || n.kind == npNominal && speakerNoun(n.headWord()) {
+			return n
+		}
+		return np{}
+	}
 	if t.kind == tWord && pronouns[t.low] {
 		if t.low == "who" && j-2 >= lo && toks[j-1].punct(',') {
 			n := walkBack(toks, j-2, lo)
