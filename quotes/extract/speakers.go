@@ -193,6 +193,13 @@ func backwardNP(toks []token, v, lo int) np {
 		return fallback
 	}
 	n := walkBack(toks, j, lo)
+	if n.kind == npProper && len(n.words) == 1 && nounCue(&toks[v]) && (partyWords[lower(n.words[0])] || demonymWords[lower(n.words[0])]) &&
+		n.lo > lo && toks[n.lo-1].kind == tWord && (prepositions[toks[n.lo-1].low] || determiners[toks[n.lo-1].low]) {
+		// A party's or a people's adjective after a preposition makes
+		// the cue word a noun: 32% of Republican claims as "false"
+		// (testdata/partial.txt).
+		return np{}
+	}
 	if h := n.headWord; n.kind == npNominal && n.det != "" && nounCue(&toks[v]) && adjective(h()) && !speakerNoun(h()) && !partyWords[h()] && !demonymWords[h()] {
 		// An adjective heads no subject: the cue word after it is a noun
 		// (the caustic chant "…"; the two lengthy investigative reports
