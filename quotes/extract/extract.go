@@ -389,6 +389,12 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 			// "…." Trump said. — only a short clause that ends there.
 			return attribution{}, false
 		}
+		if (last == '?' || last == '!' || last == '.') && x.cueOpensQuote(v+n, hi) {
+			// The cue introduces the next quotation, not this one, which
+			// ended its sentence: Ruiz responds to Mills with, "Why
+			// now?" Mills then writes back, "…" (testdata/split.txt).
+			return attribution{}, false
+		}
 		var subj np
 		if x.onlySkippable(j, v) {
 			if isParticiple(toks[v].low) && toks[v].low != "according" {
@@ -420,6 +426,17 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// cueOpensQuote reports whether a cue ending at token e is followed, after
+// "back" or "out" and a comma or a colon, by a quotation: the cue's own.
+func (x *extractor) cueOpensQuote(e, hi int) bool {
+	toks := x.toks
+	for e < hi && toks[e].kind == tWord && toks[e].is("back", "out", "in", "up") {
+		e++
+	}
+	return e+1 < len(toks) && e == hi && (toks[e].punct(',') || toks[e].punct(':')) && toks[e+1].kind == tQuote ||
+		e+1 < len(toks) && e < hi && (toks[e].punct(',') || toks[e].punct(':')) && toks[e+1].kind == tQuote
 }
 
 // dashSignature reads a quotation signed after a dash, as collections of
@@ -653,9 +670,10 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			return x.resolve(subj, toks[v:v+2])
 		}
 		if isParticiple(toks[v].low) && (v == lo || toks[v-1].punct(',') || v-2 >= lo && adverbs[toks[v-1].low] && toks[v-2].punct(',')) ||
-			v > lo && toks[v-1].is("and", "but", "then") {
+			v > lo && (toks[v-1].is("and", "but") || toks[v-1].low == "then" && (v-1 == lo || toks[v-2].kind != tWord || toks[v-2].is("and", "but"))) {
 			// "…," he said, adding that …; Lazar said … and added, "…": the
-			// verb's subject is the clause's (testdata/partial.txt).
+			// verb's subject is the clause's (testdata/partial.txt). But
+			// Mills then writes back, "…" has its own (testdata/split.txt).
 			if a, ok := x.clauseSubject(k, v, lo); ok {
 				a.cue = toks[v].text
 				return a, true
