@@ -226,6 +226,13 @@ func backwardNP(toks []token, v, lo int) np {
 			return p
 		}
 	}
+	if n.lo-2 >= lo && toks[n.lo-1].low == "to" && n.kind != npPronoun {
+		// A text and whom it was sent to: Kane's fundraising email to his
+		// supporters notes that … is the email's (testdata/organisation.txt).
+		if p := walkBack(toks, n.lo-2, lo); p.kind == npNominal && sourceNouns[p.headWord()] {
+			return p
+		}
+	}
 	if n.kind == npNominal && n.lo-2 >= lo && toks[n.lo-1].is("in", "at", "during", "on", "through") {
 		// A phrase between the subject and its verb: Trump in his
 		// announcement speech called … (testdata/roles.txt).
