@@ -226,6 +226,14 @@ func backwardNP(toks []token, v, lo int) np {
 			return p
 		}
 	}
+	if n.kind == npProper && n.lo-3 >= lo && toks[n.lo-1].low == "by" && toks[n.lo-2].kind == tWord && toks[n.lo-2].text == toks[n.lo-2].low &&
+		(strings.HasSuffix(toks[n.lo-2].low, "ed") || toks[n.lo-2].is("seen", "written", "given", "shown", "sent")) {
+		// An agent after a participle is no subject: a letter from the
+		// league obtained by the Ledger warns that … (testdata/organisation.txt).
+		if p := walkBack(toks, n.lo-3, lo); p.kind == npProper || p.kind == npNominal && speakerNoun(p.headWord()) {
+			return p
+		}
+	}
 	if n.lo-2 >= lo && toks[n.lo-1].low == "to" && n.kind != npPronoun {
 		// A text and whom it was sent to: Kane's fundraising email to his
 		// supporters notes that … is the email's (testdata/organisation.txt).
