@@ -610,6 +610,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		if a, ok := x.labelBefore(lo, k); ok {
 			return a, true
 		}
+		if a, ok := x.whileSubject(lo, k); ok {
+			return a, true
+		}
 		if a, ok := x.sentenceSubject(lo, k, false); ok {
 			return a, true
 		}
@@ -1003,6 +1006,44 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	}
 	a, ok := x.resolve(subj, nil)
 	return a, ok
+}
+
+// whileSubject reads the subject of a second clause opened by ", while" or
+// ", whereas" when the words at token k stand in it after its verb: Sam Hill
+// signed an order, while Joe Park, the former governor, proposed we "…"
+// is Park's (testdata/subjects.txt).
+func (x *extractor) whileSubject(lo, k int) (attribution, bool) {
+	toks := x.toks
+	w := k - 1
+	for w > lo && !(toks[w].is("while", "whereas") && toks[w-1].punct(',')) {
+		if toks[w].kind == tQuote {
+			return attribution{}, false
+		}
+		w--
+	}
+	if w <= lo {
+		return attribution{}, false
+	}
+	subj := forwardNP(toks, w+1, k)
+	if subj.kind != npProper || subj.hi >= k {
+		return attribution{}, false
+	}
+	v := subj.hi
+	if toks[v].punct(',') {
+		// An apposition after the name: Joe Park, the former governor,
+		for v++; v < k && !toks[v].punct(','); v++ {
+		}
+		v++
+	}
+	if v >= k || !pastTense(&toks[v]) && !presentTense(&toks[v]) {
+		return attribution{}, false
+	}
+	for u := v + 1; u < k; u++ {
+		if toks[u].kind != tWord || toks[u].is("while", "whereas", "but", "and") {
+			return attribution{}, false
+		}
+	}
+	return x.resolve(subj, nil)
 }
 
 // agencyDateline returns the index after a dateline with a news agency
