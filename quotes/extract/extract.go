@@ -658,6 +658,11 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		if a, ok := x.namedByAgent(v, n, k); ok {
 			return a, true
 		}
+		if v-2 >= lo && toks[v-1].low == "who" && toks[v-2].is("anybody", "anyone", "everybody", "everyone", "somebody", "someone", "nobody", "whoever", "those") {
+			// Anyone who complains …: no one in particular, and the cue
+			// before it speaks (testdata/partial.txt).
+			continue
+		}
 		if c := x.commaBetween(v, k); c > 0 && nameAt(toks, c+1) && toks[lo].is("when", "after", "before", "while", "because", "although", "though", "once", "since", "if") {
 			// The cue opens a clause before the main one: When Trump
 			// suggested that …, Rubio fired back: "…" (testdata/colon.txt).
