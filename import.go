@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strings"
 
@@ -63,6 +64,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	strict := fl.fs.Bool("strict", false, "import nothing if any record is bad")
 	guild := fl.fs.String("guild", "", "import into this Discord guild instead of the shared corpus")
 	remote := fl.fs.String("remote", "", "import into the bot running with its ops address at `URL` (needs QUOTEBOT_OPS_TOKEN)")
+	profile := fl.fs.String("cpuprofile", "", "write a CPU profile of a local import to `FILE` (for `go tool pprof`)")
 	if err := fl.parse(args); err != nil {
 		return err
 	}
@@ -71,8 +73,8 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("%w: import: name at least one file (JSON Lines, CSV or fortune)", errUsage)
 	}
 	if *remote != "" {
-		if *strict {
-			return fmt.Errorf("%w: import: --strict works on a local index only", errUsage)
+		if *strict || *profile != "" {
+			return fmt.Errorf("%w: import: --strict and --cpuprofile work on a local index only", errUsage)
 		}
 		var sum importSummary
 		err := importRemote(ctx, env, *remote, files, *guild, &sum)
@@ -100,6 +102,13 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	defer ix.Close()
 
 	bulkGC()
+	if *profile != "" {
+		stop, err := startCPUProfile(*profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	var sum importSummary
 	for _, f := range files {
 		err := readFile(ctx, env, f, guild, &sum, func(qs []quotes.Quote) error {
@@ -152,6 +161,22 @@ func bulkGC() {
 	if debug.SetMemoryLimit(-1) == math.MaxInt64 { // GOMEMLIMIT was not set
 		debug.SetMemoryLimit(importMemLimit)
 	}
+}
+
+// startCPUProfile profiles the process's CPU into the file name until stop.
+func startCPUProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, fmt.Errorf("import: --cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("import: --cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // readFile reads one collection file, hands its quotes to add in batches and

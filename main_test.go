@@ -155,6 +155,21 @@ func TestImportLeavesOneSegment(t *testing.T) {
 	}
 }
 
+// TestImportCPUProfile checks that import --cpuprofile writes a profile
+// `go tool pprof` reads: gzip-compressed, as runtime/pprof writes it.
+func TestImportCPUProfile(t *testing.T) {
+	env := testEnv(t)
+	prof := filepath.Join(t.TempDir(), "import.prof")
+	code, out, errs := quotebot(t, env, "", "import", "--cpuprofile", prof, writeFile(t, "sample.jsonl", sampleJSONL))
+	if code != 0 || !strings.Contains(out, "added 3") {
+		t.Fatalf("import --cpuprofile = %d, %q, %q", code, out, errs)
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("profile %s: %d bytes (%v), want a gzip stream", prof, len(b), err)
+	}
+}
+
 func TestImportStrict(t *testing.T) {
 	env := testEnv(t)
 	file := writeFile(t, "sample.jsonl", sampleJSONL)
@@ -203,6 +218,7 @@ func TestUsageErrors(t *testing.T) {
 		{"import"},
 		{"quote", "--limit", "x", "a"},
 		{"export", "extra"},
+		{"import", "--remote", "http://127.0.0.1:1", "--cpuprofile", "import.prof", "x.jsonl"},
 	} {
 		code, _, errs := quotebot(t, env, "", args...)
 		if code != 2 || errs == "" {
