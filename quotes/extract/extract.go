@@ -1182,6 +1182,9 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 			if !pastTense(&toks[u]) || toks[u-1].is("who", "that", "which") {
 				continue // not a relative clause's verb: He praised those who left but said …
 			}
+			if isPossessive(toks[u-1].text) || determiners[toks[u-1].low] {
+				continue // an adjective: the Rosses' deceased son (testdata/subjects.txt)
+			}
 			if subj := backwardNP(toks, u, lo); subj.kind == npProper || subj.kind == npPronoun ||
 				subj.kind == npNominal && speakerNoun(subj.headWord()) {
 				return x.resolve(subj, nil)

@@ -139,6 +139,13 @@ func backwardNP(toks []token, v, lo int) np {
 				}
 			}
 			if toks[a].punct(open) {
+				if open == ',' && clauseInside(toks, a+1, j) {
+					// A clause with its own subject and verb is no
+					// apposition: Facing criticism from Democrats and
+					// Republicans, Mr. Kane released a statement,
+					// describing … (testdata/subjects.txt).
+					return np{}
+				}
 				subj := walkBack(toks, a-1, lo)
 				if subj.kind == npProper && open == ',' && (subj.lo > lo && toks[subj.lo-1].is("of", "from", "in", "at") ||
 					subj.hi-subj.lo == 1 && placeLike(&toks[subj.lo]) && subj.lo > lo && toks[subj.lo-1].punct(',')) {
@@ -348,6 +355,17 @@ func apposed(toks []token, subj np, a, j, lo int, open rune) np {
 		subj.role = appositionRole(toks[a+1 : end])
 	}
 	return subj
+}
+
+// clauseInside reports whether tokens [a, b) hold a clause of their own: a
+// name that opens them and a verb in the past right after it, before any
+// who, which or that.
+func clauseInside(toks []token, a, b int) bool {
+	i := a
+	for i < b && toks[i].kind == tWord && (toks[i].capital() || honorifics[toks[i].low] != unknownGender) {
+		i++
+	}
+	return i > a && i < b && !sentenceWords[toks[a].low] && pastTense(&toks[i]) && !isParticiple(toks[i].low)
 }
 
 // prepObject reports whether the noun phrase opening at i is a
