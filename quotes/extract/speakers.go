@@ -248,10 +248,11 @@ func backwardNP(toks []token, v, lo int) np {
 			return p
 		}
 	}
-	if n.kind == npNominal && n.lo-2 >= lo && toks[n.lo-1].is("in", "at", "during", "on", "through") {
+	if n.lo-2 >= lo && (n.kind == npNominal || n.kind == npProper && toks[n.lo-1].is("in", "on")) && toks[n.lo-1].is("in", "at", "during", "on", "through") {
 		// A phrase between the subject and its verb: Trump in his
-		// announcement speech called … (testdata/roles.txt).
-		if p := walkBack(toks, n.lo-2, lo); p.kind == npProper {
+		// announcement speech called … (testdata/roles.txt); a welcome
+		// message on the website reads (testdata/organisation.txt).
+		if p := walkBack(toks, n.lo-2, lo); p.kind == npProper && n.kind == npNominal || p.kind == npNominal && p.det != "" && speakerNoun(p.headWord()) {
 			return p
 		}
 		// Or a participle's: protesters marching through the streets
