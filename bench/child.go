@@ -46,11 +46,12 @@ type serveResult struct {
 // vmHWM reads the process's peak resident set size, in KiB. It counts the
 // pages of memory-mapped index files the process touched (bleve's segments),
 // which the kernel may reclaim, as well as its own memory.
-func vmHWM() int { return procStatus("VmHWM:") }
+func vmHWM() int { return procStatus("self", "VmHWM:") }
 
-// procStatus reads a size in KiB from /proc/self/status; -1 if it cannot.
-func procStatus(key string) int {
-	f, err := os.Open("/proc/self/status")
+// procStatus reads a size in KiB from /proc/PID/status ("self": this
+// process's); -1 if it cannot.
+func procStatus(pid, key string) int {
+	f, err := os.Open("/proc/" + pid + "/status")
 	if err != nil {
 		return -1
 	}
@@ -65,10 +66,11 @@ func procStatus(key string) int {
 	return -1
 }
 
-// anonPeak samples the process's anonymous resident memory (RssAnon: its
-// heap and stacks, not file pages) every 20 ms until stop is called, which
-// returns the peak in KiB. The kernel keeps no high-water mark of it.
-func anonPeak() (stop func() int) {
+// anonPeak samples the anonymous resident memory (RssAnon: heap and
+// stacks, not file pages) of process pid ("self": this one) every 20 ms
+// until stop is called, which returns the peak in KiB. The kernel keeps no
+// high-water mark of it.
+func anonPeak(pid string) (stop func() int) {
 	var peak atomic.Int64
 	done := make(chan struct{})
 	finished := make(chan struct{})
@@ -77,7 +79,7 @@ func anonPeak() (stop func() int) {
 		t := time.NewTicker(20 * time.Millisecond)
 		defer t.Stop()
 		for {
-			if kb := int64(procStatus("RssAnon:")); kb > peak.Load() {
+			if kb := int64(procStatus(pid, "RssAnon:")); kb > peak.Load() {
 				peak.Store(kb)
 			}
 			select {
@@ -125,7 +127,8 @@ func startProfile(path string) func() {
 	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
-// childImport: bench import -engine E -dir D -corpus F [-cpuprofile P]
+// childImport: bench import -engine fts5 -dir D -corpus F [-cpuprofile P].
+// quotebot is imported with its own command (importCLI).
 func childImport(args []string) error {
 	fs := flag.NewFlagSet("import", flag.ExitOnError)
 	eng := fs.String("engine", "", "quotebot or fts5")
@@ -133,12 +136,12 @@ func childImport(args []string) error {
 	corpus := fs.String("corpus", "", "JSON Lines corpus")
 	prof := fs.String("cpuprofile", "", "write a CPU profile here")
 	fs.Parse(args)
-	// The collector as `quotebot import` sets it (bulkGC in ../import.go),
-	// for both engines: 400 % heap growth, up to a soft limit of 768 MiB.
+	// The collector as `quotebot import` sets it for itself (bulkGC in
+	// ../import.go): 400 % heap growth, up to a soft limit of 768 MiB.
 	debug.SetGCPercent(400)
 	debug.SetMemoryLimit(768 << 20)
 	stop := startProfile(*prof)
-	anon := anonPeak()
+	anon := anonPeak("self")
 	start := time.Now()
 	n, err := importInto(context.Background(), *eng, *dir, *corpus)
 	secs := time.Since(start).Seconds()
@@ -184,7 +187,7 @@ func childServe(args []string) error {
 	}
 	ctx := context.Background()
 
-	anon := anonPeak()
+	anon := anonPeak("self")
 	start := time.Now()
 	e, err := openEngine(*eng, *dir)
 	if err != nil {

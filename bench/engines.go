@@ -41,27 +41,10 @@ func openEngine(name, dir string) (engine, error) {
 	return nil, fmt.Errorf("unknown engine %q", name)
 }
 
-// importInto bulk-imports the corpus file into a new index of the engine.
+// importInto bulk-imports the corpus file into a new index of the engine
+// (quotebot's import is its own command: see importCLI).
 func importInto(ctx context.Context, name, dir, corpus string) (int, error) {
 	switch name {
-	case "quotebot":
-		ix, err := index.Open(dir)
-		if err != nil {
-			return 0, err
-		}
-		n := 0
-		err = readCorpus(corpus, importChunk, func(qs []quotes.Quote) error {
-			st, err := ix.AddBulk(ctx, qs)
-			n += st.Added
-			return err
-		})
-		if err == nil {
-			err = ix.Compact(ctx)
-		}
-		if cerr := ix.Close(); err == nil {
-			err = cerr
-		}
-		return n, err
 	case "fts5":
 		f, err := openFTS(dir)
 		if err != nil {

@@ -76,6 +76,10 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
+	qbin, err := buildQuotebot(o.work)
+	if err != nil {
+		return err
+	}
 	rep := report{machine: describeMachine(), started: time.Now(), opts: o}
 	var real []quotes.Quote
 	for si, n := range o.sizes {
@@ -117,12 +121,16 @@ func run(args []string) error {
 			}
 			os.MkdirAll(filepath.Dir(dir), 0o755)
 			logf("%d: import %s", n, e)
-			cargs := []string{"import", "-engine", e, "-dir", dir, "-corpus", corpus}
-			if profDir != "" && e == "quotebot" {
-				cargs = append(cargs, "-cpuprofile", filepath.Join(profDir, "quotebot-import.prof"))
-			}
 			var ir importResult
-			if err := child(self, &ir, cargs...); err != nil {
+			if e == "quotebot" {
+				prof := ""
+				if profDir != "" {
+					prof = filepath.Join(profDir, "quotebot-import.prof")
+				}
+				if ir, err = importCLI(qbin, dir, corpus, prof); err != nil {
+					return err
+				}
+			} else if err := child(self, &ir, "import", "-engine", e, "-dir", dir, "-corpus", corpus); err != nil {
 				return err
 			}
 			sr.imp[e] = ir
@@ -157,7 +165,7 @@ func run(args []string) error {
 			sr.diskServed[e] = dirSize(filepath.Join(o.work, fmt.Sprint(n), e))
 		}
 		if profDir != "" {
-			sr.profiles = summarizeProfiles(self, profDir)
+			sr.profiles = summarizeProfiles(profDir)
 		}
 		rep.sizes = append(rep.sizes, sr)
 		rep.finished = time.Now()
@@ -208,11 +216,11 @@ func dirSize(dir string) int64 {
 }
 
 // summarizeProfiles renders the top functions of each CPU profile.
-func summarizeProfiles(self, dir string) map[string]string {
+func summarizeProfiles(dir string) map[string]string {
 	out := map[string]string{}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.prof"))
 	for _, f := range files {
-		cmd := exec.Command("go", "tool", "pprof", "-top", "-nodecount=14", self, f)
+		cmd := exec.Command("go", "tool", "pprof", "-top", "-nodecount=14", f)
 		b, err := cmd.Output()
 		if err != nil {
 			if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
