@@ -686,7 +686,15 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 				a.cue = toks[v].text
 				return a, true
 			}
-			if a, ok := x.sentenceSubject(lo, v, true); ok {
+			sl := lo
+			if lo > 0 && toks[lo-1].kind == tQuote && toks[lo-1].sent == toks[v].sent && !x.found[toks[lo-1].q] && v-x.sentFirst[toks[v].sent] < 2*maxWindow {
+				// Words quoted earlier in the sentence with no speaker
+				// of their own do not open it: Grayson's spokeswoman
+				// challenged the claim that he had "attacked" Clinton, and
+				// said he "…" (testdata/partial.txt).
+				sl = x.sentFirst[toks[v].sent]
+			}
+			if a, ok := x.sentenceSubject(sl, v, true); ok {
 				a.cue = toks[v].text
 				return a, true
 			}
@@ -906,6 +914,9 @@ func (x *extractor) colonBefore(k int) int {
 func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	toks := x.toks
 	i := lo
+	if cued && i < k && toks[i].punct('(') {
+		i++ // a sentence in parentheses: (Kane's spokeswoman … said …) (testdata/partial.txt)
+	}
 	for i < k && toks[i].kind == tWord && (toks[i].low == "but" || toks[i].low == "and" || toks[i].low == "so" || toks[i].low == "yet" || toks[i].low == "still") {
 		i++
 	}
