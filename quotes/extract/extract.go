@@ -389,6 +389,12 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 			// "…." Trump said. — only a short clause that ends there.
 			return attribution{}, false
 		}
+		if (last == '?' || last == '!') && toks[j].text != toks[j].low && pronouns[toks[j].low] && toks[j].low != "i" && hi-(v+n) > 2 {
+			// A capitalised pronoun after a question or an exclamation
+			// opens a new sentence when its clause runs on: "…!" She
+			// replied to him that it was … (testdata/split.txt).
+			return attribution{}, false
+		}
 		if (last == '?' || last == '!' || last == '.') && x.cueOpensQuote(v+n, hi) {
 			// The cue introduces the next quotation, not this one, which
 			// ended its sentence: Ruiz responds to Mills with, "Why
