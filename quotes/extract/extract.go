@@ -1030,14 +1030,19 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	return a, ok
 }
 
-// whileSubject reads the subject of a second clause opened by ", while" or
-// ", whereas" when the words at token k stand in it after its verb: Sam Hill
-// signed an order, while Joe Park, the former governor, proposed we "…"
-// is Park's (testdata/subjects.txt).
+// whileSubject reads the subject of a second clause opened by ", while",
+// ", whereas" or ", but" (or a dash and but) when the words at token k
+// stand in it after its verb: Sam Hill signed an order, while Joe Park, the
+// former governor, proposed we "…" is Park's; Kane proposed a debate - but
+// the Ortiz campaign rejected the idea as "…" is the campaign's
+// (testdata/subjects.txt). A title is nobody's.
 func (x *extractor) whileSubject(lo, k int) (attribution, bool) {
 	toks := x.toks
+	if s := x.spans[toks[k].q]; titleCase(x.text[s.start:s.end]) {
+		return attribution{}, false // a title: but the network canceled "Minority Report"
+	}
 	w := k - 1
-	for w > lo && !(toks[w].is("while", "whereas") && toks[w-1].punct(',')) {
+	for w > lo && !(toks[w].is("while", "whereas", "but") && (toks[w-1].punct(',') || toks[w-1].punct('-') || toks[w-1].punct('—') || toks[w-1].punct('–'))) {
 		if toks[w].kind == tQuote {
 			return attribution{}, false
 		}
@@ -1047,7 +1052,7 @@ func (x *extractor) whileSubject(lo, k int) (attribution, bool) {
 		return attribution{}, false
 	}
 	subj := forwardNP(toks, w+1, k)
-	if subj.kind != npProper || subj.hi >= k {
+	if subj.kind != npProper && !(subj.kind == npNominal && subj.det != "" && speakerNoun(subj.headWord())) || subj.hi >= k {
 		return attribution{}, false
 	}
 	v := subj.hi

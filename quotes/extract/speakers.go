@@ -1961,9 +1961,16 @@ func (e *entities) nominal(n np, head string, pos int, affiliation string) (stri
 		if len(n.words) >= 2 && n.head == "" && !hasCapital(n.words) {
 			mod = lower(n.words[len(n.words)-2]) // the vice president
 		}
-		if m, ok := e.description(head, mod, pos); ok {
-			if w := n.words[max(len(n.words)-2, 0)]; len(n.words) >= 2 && n.head == "" && w != lower(w) &&
-				!strings.Contains(strings.ToLower(m.role+" "+m.name), lower(w)) {
+		m, ok := e.description(head, mod, pos)
+		w := n.words[max(len(n.words)-2, 0)]
+		otherOwner := ok && len(n.words) >= 2 && n.head == "" && w != lower(w) && !strings.Contains(strings.ToLower(m.role+" "+m.name), lower(w))
+		if otherOwner && !hasCapital([]string{m.name}) {
+			// The Ortiz campaign is not the campaign of someone else
+			// described before (testdata/subjects.txt).
+			ok = false
+		}
+		if ok {
+			if otherOwner {
 				// The Florida senator is not the senator named before when
 				// the sentence before is about someone else, who never
 				// had the title: Rubio appeared with Sen. Joni Ernst,
