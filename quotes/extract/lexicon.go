@@ -375,7 +375,7 @@ var months = set(`january february march april may june july august september oc
 // sourceNouns head descriptions of texts that speak for someone: "the
 // statement said", "the report found".
 var sourceNouns = set(`
-statement report poll survey study analysis email e-mail letter memo ad advertisement tweet post message
+statement report poll survey study analysis email e-mail letter memo ad advertisement tweet post message summary
 website site document filing release book column editorial article headline lawsuit complaint
 indictment ruling decision order opinion transcript video recording speech interview press-release
 campaign committee newspaper paper tabloid magazine network station outlet group organization
