@@ -677,6 +677,14 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 		}
 		if toks[v].low == "according" {
+			if v > lo && toks[v-1].low == "that" {
+				if a, ok := x.outerReport(lo, v); ok {
+					// Inside what someone said, the source they cite is
+					// theirs: Htein said that according to its analysis,
+					// the party won, but "…" (testdata/cues.txt).
+					return a, true
+				}
+			}
 			subj := forwardNP(toks, v+2, k)
 			if subj.kind == npNone {
 				return attribution{}, false
