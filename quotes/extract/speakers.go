@@ -151,6 +151,14 @@ func backwardNP(toks []token, v, lo int) np {
 					subj.hi-subj.lo == 1 && placeLike(&toks[subj.lo]) && subj.lo > lo && toks[subj.lo-1].punct(',')) {
 					// A place in the apposition: Cory James, 22, of Flint,
 					// Mich., said … (testdata/roles.txt).
+					if p := walkBack(toks, subj.lo-2, lo); toks[subj.lo-1].is("at", "in", "from") && p.hi == subj.lo-1 && (p.lo == lo || !toks[p.lo-1].punct(',')) &&
+						(p.kind == npNominal && speakerNoun(p.headWord()) || p.kind == npProper && looksLikeName(p.words)) {
+						// Or the body the speaker is at, and the
+						// apposition describes the body: Officials at the
+						// Harbor Office, a division of the Port
+						// Authority, said (testdata/roles.txt).
+						return p
+					}
 					continue
 				}
 				if subj.kind == npNone && open == ',' {
@@ -194,7 +202,19 @@ func backwardNP(toks []token, v, lo int) np {
 						continue
 					}
 				}
-				return apposed(toks, subj, a, j, lo, open)
+				n := apposed(toks, subj, a, j, lo, open)
+				if open == ',' && toks[a+1].low == "both" && n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].low == "and" {
+					// Both after two names joined by and describes the
+					// two, who speak together: "…," Paul Barr and Tim
+					// Moss, both Republicans, said (testdata/subjects.txt).
+					if p := walkBack(toks, n.lo-2, lo); p.kind == npProper && p.det == "" && p.and == nil && p.role == "" {
+						second := n
+						second.role = ""
+						p.and, p.hi = &second, n.hi
+						return p
+					}
+				}
+				return n
 			}
 		}
 		return fallback
