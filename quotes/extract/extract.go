@@ -297,6 +297,9 @@ func isCue(toks []token, k int) (int, bool) {
 	if t.low == "shot" && k+1 < len(toks) && toks[k+1].low == "back" {
 		return 2, true
 	}
+	if t.low == "written" && k > 0 && toks[k-1].is("has", "had", "have") {
+		return 1, true // as Lena Park had written, "…" (testdata/cues.txt)
+	}
 	if (t.low == "put" || t.low == "puts") && k+1 < len(toks) && toks[k+1].low == "it" {
 		return 2, true // as Amar put it, "…"
 	}
@@ -1032,6 +1035,12 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	if h := subj.hi; !cued && toks[h].kind == tWord && copulas[toks[h].low] &&
 		!(h+1 < k && toks[h+1].kind == tWord && (strings.HasSuffix(toks[h+1].low, "ing") || strings.HasSuffix(toks[h+1].low, "ed"))) {
 		// "Trump is “a disaster”" is the writer's word, not Trump's.
+		return attribution{}, false
+	}
+	if h := subj.hi; h+2 < k && toks[h].kind == tWord && toks[h].is("was", "were") && pastTense(&toks[h+1]) && toks[h+2].low == "by" {
+		// A passive's subject did not speak: Kane's speech was
+		// interrupted by a protester wearing a shirt — "…"
+		// (testdata/subjects.txt).
 		return attribution{}, false
 	}
 	a, ok := x.resolve(subj, nil)

@@ -668,7 +668,9 @@ func forwardNP(toks []token, i, hi int) np {
 		}
 		n.kind = npProper
 	} else {
-		if (det == "" || det == "'s") && !personNouns[toks[i-1].low] || timeWords[toks[i-1].low] {
+		// A name's body or text speaks: Ross's campaign shrugged off the
+		// remarks, saying … (testdata/subjects.txt).
+		if det == "" && !personNouns[toks[i-1].low] || det == "'s" && !speakerNoun(toks[i-1].low) || timeWords[toks[i-1].low] {
 			return np{}
 		}
 		n.kind = npNominal
