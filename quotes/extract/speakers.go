@@ -422,6 +422,9 @@ func lyAdverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && !knownNoun(w) && !organisationWords[w] && !lyNouns[w]
 }
 
+// participleTitles are participles that open a title: retired general.
+var participleTitles = set(`retired elected appointed embattled indicted disgraced acclaimed renowned noted celebrated unnamed unidentified self-described self-proclaimed self-styled`)
+
 // lyNouns end in -ly and are nouns, never adverbs.
 var lyNouns = set(`family ally rally assembly supply monopoly anomaly homily belly bully jelly lily folly tally italy july
 reply daily weekly monthly quarterly melly kelly molly holly polly sally billy`)
@@ -762,6 +765,12 @@ func hasTitle(words []string) bool {
 // title before a name: said Ayotte campaign manager Jon Kohan
 // (testdata/roles.txt).
 func titleBeforeName(toks []token, i, hi int) bool {
+	if t := &toks[i]; (pastTense(t) || cueVerbs[t.low]) && !titles[t.low] && !personNouns[t.low] && !participleTitles[t.low] && i+1 < hi && toks[i+1].kind == tWord && toks[i+1].text == toks[i+1].low {
+		// A verb after the name ends it, though a title and a name
+		// follow: Tom Hale attacked former nominee Ann Ross for being a
+		// "…" (testdata/subjects.txt).
+		return false
+	}
 	j := i
 	for j < hi && j-i < 4 && toks[j].kind == tWord && toks[j].text == toks[j].low && !npStop[toks[j].low] {
 		j++
