@@ -1666,6 +1666,45 @@ func stripPossessive(w string) string {
 	return w
 }
 
+// ownedBody returns the subject that opens the sentence of byte offset pos,
+// or the sentence before, when it is a name's body or text ("Tom Hale's
+// campaign", "Kane's office", "Ruiz's letter") and its verb follows; and
+// where it stands. It returns "" when neither sentence opens so.
+func ownedBody(toks []token, pos int) (string, int) {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= pos })
+	if i >= len(toks) {
+		return "", 0
+	}
+	for tries, sent := 0, toks[i].sent; tries < 2 && i >= 0; tries++ {
+		for i > 0 && toks[i-1].sent == sent {
+			i--
+		}
+		j := i
+		for j < len(toks) && j-i < 4 && toks[j].kind == tWord && toks[j].capital() && !isPossessive(toks[j].text) && !sentenceWords[toks[j].low] {
+			j++
+		}
+		if j < len(toks) && j-i < 4 && toks[j].kind == tWord && toks[j].capital() && isPossessive(toks[j].text) && !sentenceWords[toks[j].low] &&
+			j+2 < len(toks) && toks[j+1].kind == tWord && (organisationWords[toks[j+1].low] || sourceNouns[toks[j+1].low]) &&
+			(beforeVerb(&toks[j+2]) || presentTense(&toks[j+2]) || lyAdverb(toks[j+2].low)) {
+			words := make([]string, 0, j-i+2)
+			for _, t := range toks[i : j+2] {
+				words = append(words, t.text)
+			}
+			return strings.Join(words, " "), toks[i].start
+		}
+		// The sentence before, across a paragraph break.
+		i--
+		for i >= 0 && toks[i].kind == tPara {
+			i--
+		}
+		if i < 0 {
+			break
+		}
+		sent = toks[i].sent
+	}
+	return "", 0
+}
+
 // sharedSurname reports whether the article gives full names of two
 // people with this last name: George, Jeb and Laura Bush.
 func (e *entities) sharedSurname(last string) bool {
@@ -1952,6 +1991,16 @@ func (e *entities) speakerOf(n np, toks []token, pos int, affiliation string) (s
 	switch n.kind {
 	case npPronoun:
 		m, ok := e.pronoun(n.words[0], pos)
+		if n.words[0] == "it" {
+			if d, at := ownedBody(toks, pos); d != "" && (!ok || m.pos < at) {
+				// It is the campaign or the letter of someone named that
+				// opens its sentence or the one before, not an
+				// organisation named earlier: Tom Hale's campaign is
+				// defending … It is denouncing what it calls "…"
+				// (testdata/pronoun.txt).
+				return d, "", true
+			}
+		}
 		if !ok {
 			return "", "", false
 		}
