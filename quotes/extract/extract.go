@@ -1199,6 +1199,13 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 		}
 	}
 	for u := v - 1; u >= lo; u-- {
+		if u+2 < v-1 && toks[u].punct(',') && toks[u+1].is("and", "but") && (determiners[toks[u+2].low] || nameAt(toks, u+2)) {
+			// A cue before ", and" and a subject of its own is another
+			// clause's: a group of pastors called for a boycott, and the
+			// league denounced his words and said it would "…"
+			// (testdata/subjects.txt).
+			break
+		}
 		n, ok := isCue(toks, u)
 		if !ok || namingVerbs[toks[u].low] && u+n < len(toks) && toks[u+n].kind == tQuote && toks[u-1].text == toks[u-1].low {
 			continue // not a class called “Perception” (testdata/partial.txt)
