@@ -956,12 +956,15 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 		i++ // One adverb before a name: And then Trump went on the attack, saying … (testdata/subjects.txt)
 	}
 	if i < k && toks[i].kind == tWord && (npStop[toks[i].low] || openers[toks[i].low] || adverbLike(toks, i)) {
-		// Skip an opening phrase up to its comma.
+		// Skip an opening phrase up to its comma, which may close a
+		// title in quotation marks: On KTV's "This Week," Ross said …
+		// (testdata/partial.txt).
+		comma := func(t *token) bool { return t.punct(',') || t.kind == tQuote && endsWithComma(t.text) }
 		j := i
-		for j < k && j-i < 20 && !toks[j].punct(',') {
+		for j < k && j-i < 20 && !comma(&toks[j]) {
 			j++
 		}
-		if j >= k || !toks[j].punct(',') {
+		if j >= k || !comma(&toks[j]) {
 			return attribution{}, false
 		}
 		i = j + 1

@@ -50,6 +50,9 @@ func (x *extractor) notQuotation(i int) bool {
 	if prev != nil && prev.is("on", "at", "of", "called", "named", "dubbed", "titled") {
 		return true // on "Meet the Press"; the author of "America's Bitter Pill"
 	}
+	if prev != nil && prev.low == "as" && k > 1 && x.toks[k-2].low == "known" {
+		return true // the hacker known as "Gadfly," stated … (testdata/partial.txt)
+	}
 	if prev != nil && (titleVerbs[prev.low] || prev.low == "in" && k > 1 && x.toks[k-2].kind == tWord && titleVerbs[x.toks[k-2].low]) {
 		return true // who starred in "Parks and Recreation"; edits "Eat The Press"
 	}
