@@ -208,6 +208,9 @@ func (x *extractor) attribute(out []Quotation) {
 		if !ok {
 			a, ok = x.afterReport(k)
 		}
+		if !ok {
+			a, ok = x.pullQuoteSignature(k)
+		}
 		if !ok && i > 0 && found[i-1] && attrs[i-1].cue != "" && x.toks[x.qtok[i-1]].sent == x.toks[k].sent &&
 			!titleCase(x.text[x.spans[i].start:x.spans[i].end]) {
 			// Later words quoted in the sentence of an attributed quotation,
@@ -229,6 +232,34 @@ func (x *extractor) attribute(out []Quotation) {
 			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, attrs[i].role, attrs[i].cue
 		}
 	}
+}
+
+// pullQuoteSignature reads the line that signs a pull quote: the quoted
+// words, a line break, and "Name, affiliation." before the closing mark
+// ("…\nDan Brook, Center for Budget Research.\"") (testdata/colon.txt).
+func (x *extractor) pullQuoteSignature(k int) (attribution, bool) {
+	toks := x.toks
+	j := k + 1
+	if j+2 >= len(toks) || toks[j].kind != tPara || toks[j+1].kind != tWord || !toks[j+1].capital() {
+		return attribution{}, false
+	}
+	line := x.text[toks[j+1].start:]
+	if e := strings.IndexByte(line, '\n'); e >= 0 {
+		line = line[:e]
+	}
+	line = strings.TrimRight(line, " ")
+	if len(line) > 120 || !(strings.HasSuffix(line, ".\"") || strings.HasSuffix(line, ".”")) {
+		return attribution{}, false
+	}
+	hi := j + 1
+	for hi < len(toks) && toks[hi].kind != tPara && toks[hi].start < toks[j+1].start+len(line) {
+		hi++
+	}
+	subj := forwardNP(toks, j+1, hi)
+	if subj.kind != npProper || subj.hi >= hi || !toks[subj.hi].punct(',') || !looksLikeName(subj.words) {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
 }
 
 // transcriptLabel reads the speaker a line of a transcript names inside
