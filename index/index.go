@@ -395,68 +395,43 @@ func (ix *Index) addChunk(qs []quotes.Quote, offset int, durable bool) (BatchSta
 // them in st, and returns the write's way to disk: nil when there was
 // nothing to write or the index is in memory.
 //
-// A large write is split in up to parts parts, which are turned into
-// documents and taken in by bleve at the same time: bleve analyses a
-// batch's documents in parallel but builds its segment on one core, and
-// building segments is most of a bulk import's work. The parts are
-// committed together under writeMu, so the next write still comes after
-// all of them.
+// The quotes are turned into bleve's documents before write takes writeMu
+// (their JSON, word pairs and bleve's mapping of them: tens of
+// milliseconds for a bulk batch, which saves would otherwise wait behind),
+// in up to parts parts built at the same time. Under writeMu, bleve takes
+// the parts in at the same time too: it analyses a batch's documents on
+// every core but builds its segment on one, and building segments is most
+// of a bulk import's work. The parts are committed together, so the next
+// write still comes after all of them.
 func (ix *Index) write(qs []quotes.Quote, parts int, st *BatchStats) (*persistence, error) {
-	ix.writeMu.Lock()
-	defer ix.writeMu.Unlock()
-	ids := make([]string, len(qs))
-	for i, q := range qs {
-		ids[i] = q.ID
-	}
-	existing, err := ix.existing(ids)
+	fresh, err := ix.unstored(qs)
 	if err != nil {
 		return nil, err
 	}
-	fresh := make([]quotes.Quote, 0, len(qs))
-	for _, q := range qs {
-		if existing[q.ID] {
-			st.Unchanged++
-			continue
-		}
-		fresh = append(fresh, q)
+	if len(fresh) == 0 {
+		st.Unchanged += len(qs)
+		return nil, nil
 	}
+	pts, err := ix.prepare(fresh, parts)
+	if err != nil {
+		return nil, err
+	}
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	// A write that held writeMu meanwhile may have stored some of them.
+	if again, err := ix.unstored(fresh); err != nil {
+		return nil, err
+	} else if len(again) < len(fresh) {
+		fresh = again
+		if pts, err = ix.prepare(fresh, parts); err != nil {
+			return nil, err
+		}
+	}
+	st.Unchanged += len(qs) - len(fresh)
 	if len(fresh) == 0 {
 		return nil, nil
 	}
-	n := max(1, min(parts, len(fresh)/minPart))
-	type part struct {
-		qs    []quotes.Quote
-		batch *bleve.Batch
-		p     *persistence
-		err   error
-	}
-	pts := make([]part, n)
-	for i := range pts {
-		pts[i].qs = fresh[i*len(fresh)/n : (i+1)*len(fresh)/n]
-		pts[i].batch = ix.b.NewBatch()
-	}
-	take := func(pt *part) {
-		for _, q := range pt.qs {
-			d, err := newDocument(q, ix.commonPairs(q.Text))
-			if err == nil {
-				err = pt.batch.Index(q.ID, d)
-			}
-			if err != nil {
-				pt.err = fmt.Errorf("add %s: %w", q.ID, err)
-				return
-			}
-		}
-		pt.p, pt.err = ix.take(pt.batch)
-	}
-	if n == 1 {
-		take(&pts[0])
-	} else {
-		var wg sync.WaitGroup
-		for i := range pts {
-			wg.Go(func() { take(&pts[i]) })
-		}
-		wg.Wait()
-	}
+	inParallel(len(pts), func(i int) { pts[i].p, pts[i].err = ix.take(pts[i].batch) })
 	var ps []*persistence
 	for _, pt := range pts {
 		if pt.err != nil {
@@ -472,6 +447,78 @@ func (ix *Index) write(qs []quotes.Quote, parts int, st *BatchStats) (*persisten
 		ix.writes.Add(1)
 	}
 	return p, err
+}
+
+// unstored returns the quotes of qs whose IDs the index does not hold.
+func (ix *Index) unstored(qs []quotes.Quote) ([]quotes.Quote, error) {
+	if len(qs) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(qs))
+	for i, q := range qs {
+		ids[i] = q.ID
+	}
+	stored, err := ix.existing(ids)
+	if err != nil {
+		return nil, err
+	}
+	if len(stored) == 0 {
+		return qs, nil
+	}
+	fresh := make([]quotes.Quote, 0, len(qs)-len(stored))
+	for _, q := range qs {
+		if !stored[q.ID] {
+			fresh = append(fresh, q)
+		}
+	}
+	return fresh, nil
+}
+
+// part is one bleve batch of a write, and how taking it in went.
+type part struct {
+	batch *bleve.Batch
+	p     *persistence
+	err   error
+}
+
+// prepare turns qs into bleve batches: up to parts of them, of at least
+// minPart quotes each, built at the same time.
+func (ix *Index) prepare(qs []quotes.Quote, parts int) ([]part, error) {
+	n := max(1, min(parts, len(qs)/minPart))
+	pts := make([]part, n)
+	inParallel(n, func(i int) {
+		pts[i].batch = ix.b.NewBatch()
+		for _, q := range qs[i*len(qs)/n : (i+1)*len(qs)/n] {
+			d, err := newDocument(q, ix.commonPairs(q.Text))
+			if err == nil {
+				err = pts[i].batch.Index(q.ID, d)
+			}
+			if err != nil {
+				pts[i].err = fmt.Errorf("index: add %s: %w", q.ID, err)
+				return
+			}
+		}
+	})
+	for _, pt := range pts {
+		if pt.err != nil {
+			return nil, pt.err
+		}
+	}
+	return pts, nil
+}
+
+// inParallel runs f(0) … f(n-1), each on a goroutine of its own when n > 1,
+// and returns when all have.
+func inParallel(n int, f func(i int)) {
+	if n == 1 {
+		f(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { f(i) })
+	}
+	wg.Wait()
 }
 
 // builders is how many parts a bulk write is split in: one per core of the

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/quotebot/quotebot/index"
@@ -393,6 +395,47 @@ func TestLargeBatchInParts(t *testing.T) {
 		if _, err := cp.Get(ctx, "", qs[i].ID); err != nil {
 			t.Errorf("Get(quote %d): %v", i, err)
 		}
+	}
+}
+
+// TestConcurrentWritesCountOnce has writers race to store the same quotes,
+// in bulk and one batch at a time: each quote is stored once, and counted
+// added by exactly one of them.
+func TestConcurrentWritesCountOnce(t *testing.T) {
+	ctx := context.Background()
+	_, ix := openTemp(t)
+	defer ix.Close()
+	qs := numbered(600, "Contested quote %d.")
+	var mu sync.Mutex
+	var added, unchanged int
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			mine := slices.Clone(qs)
+			rand.New(rand.NewPCG(uint64(w), 1)).Shuffle(len(mine), func(i, j int) { mine[i], mine[j] = mine[j], mine[i] })
+			for chunk := range slices.Chunk(mine, 300) {
+				add := ix.AddBatch
+				if w%2 == 0 {
+					add = ix.AddBulk
+				}
+				st, err := add(ctx, chunk)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				added += st.Added
+				unchanged += st.Unchanged
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if added != len(qs) || unchanged != 3*len(qs) {
+		t.Errorf("added %d, unchanged %d; want %d and %d", added, unchanged, len(qs), 3*len(qs))
+	}
+	if n, err := ix.Count(ctx, ""); err != nil || n != len(qs) {
+		t.Errorf("Count = %d, %v; want %d", n, err, len(qs))
 	}
 }
 
