@@ -328,6 +328,10 @@ func isCue(toks []token, k int) (int, bool) {
 	if t.low == "shot" && k+1 < len(toks) && toks[k+1].low == "back" {
 		return 2, true
 	}
+	if t.low == "read" && k > 0 && (toks[k-1].kind == tQuote && endsWithComma(toks[k-1].text) || toks[k-1].punct(',')) &&
+		k+2 < len(toks) && determiners[toks[k+1].low] && (sourceNouns[toks[k+2].low] || k+3 < len(toks) && sourceNouns[toks[k+3].low]) {
+		return 1, true // "…," read the statement (testdata/cues.txt)
+	}
 	if t.low == "written" && k > 0 && toks[k-1].is("has", "had", "have") {
 		return 1, true // as Lena Park had written, "…" (testdata/cues.txt)
 	}
@@ -1150,7 +1154,8 @@ func (x *extractor) labelBefore(lo, k int) (attribution, bool) {
 	if subj.kind == npNone || subj.lo <= lo {
 		return attribution{}, false
 	}
-	more := toks[subj.lo-1].low == "from" && subj.lo-2 >= lo && toks[subj.lo-2].is("more", "also", "again")
+	more := toks[subj.lo-1].low == "from" && (subj.lo-2 >= lo && toks[subj.lo-2].is("more", "also", "again") ||
+		toks[subj.lo-1].text == "From" && (subj.lo-1 == 0 || toks[subj.lo-2].sent != toks[subj.lo-1].sent || toks[subj.lo-2].kind == tPara))
 	if subj.kind == npNominal && !(more && speakerNoun(subj.headWord())) {
 		return attribution{}, false // but "More from the report:" (testdata/colon.txt)
 	}
