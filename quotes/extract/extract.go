@@ -332,6 +332,10 @@ func isCue(toks []token, k int) (int, bool) {
 		k+2 < len(toks) && determiners[toks[k+1].low] && (sourceNouns[toks[k+2].low] || k+3 < len(toks) && sourceNouns[toks[k+3].low]) {
 		return 1, true // "…," read the statement (testdata/cues.txt)
 	}
+	if (t.low == "states" || t.low == "state") && k > 0 && toks[k-1].kind == tWord && toks[k-1].text == toks[k-1].low && speakerNoun(toks[k-1].low) &&
+		k+1 < len(toks) && (toks[k+1].punct('.') || toks[k+1].punct(',') || toks[k+1].is("in", "that")) {
+		return 1, true // "…," a voice-over in the ad states (testdata/cues.txt)
+	}
 	if t.low == "written" && k > 0 && toks[k-1].is("has", "had", "have") {
 		return 1, true // as Lena Park had written, "…" (testdata/cues.txt)
 	}
