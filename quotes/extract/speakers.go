@@ -425,6 +425,17 @@ func lyAdverb(w string) bool {
 // participleTitles are participles that open a title: retired general.
 var participleTitles = set(`retired elected appointed embattled indicted disgraced acclaimed renowned noted celebrated unnamed unidentified self-described self-proclaimed self-styled`)
 
+// placeAdjective reports whether w is a place made an adjective by a
+// suffix: angeles-area, miami-based, ohio-born.
+func placeAdjective(w string) bool {
+	for _, suf := range []string{"-area", "-based", "-born", "-bred", "-raised", "-headquartered"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // lyNouns end in -ly and are nouns, never adverbs.
 var lyNouns = set(`family ally rally assembly supply monopoly anomaly homily belly bully jelly lily folly tally italy july
 reply daily weekly monthly quarterly melly kelly molly holly polly sally billy`)
@@ -1167,6 +1178,15 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		for j < len(toks) && j-i < maxNP && toks[j].sent == toks[i].sent &&
 			(toks[j].capital() || toks[j].low == "of" && j+1 < len(toks) && toks[j+1].capital()) {
 			j++
+			if placeAdjective(toks[j-1].low) {
+				break
+			}
+		}
+		if placeAdjective(toks[j-1].low) {
+			// A place made an adjective names no one: a Los
+			// Angeles-area Sanders volunteer (testdata/antecedents.txt).
+			i = j
+			continue
 		}
 		words := make([]string, 0, j-i)
 		for k := i; k < j; k++ {
