@@ -1068,6 +1068,12 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	if subj.kind == npNominal && !speakerNoun(subj.headWord()) {
 		return attribution{}, false // "The timing of …", "his willingness …"
 	}
+	if h := subj.hi; subj.kind == npProper && len(subj.words) == 1 && h+1 < k && toks[h].punct(',') && pronouns[toks[h+1].low] && !x.ents.nameLike(subj.words[0]) {
+		// A word the article never uses as a name, then a comma and a
+		// pronoun, is an interjection: Wait, it gets better: "…"
+		// (testdata/colon.txt).
+		return attribution{}, false
+	}
 	if subj.kind == npProper && !cued && len(subj.words) == 1 && !x.ents.nameLike(subj.words[0]) {
 		// A capitalised word opening the sentence that the article never
 		// capitalises elsewhere is a common noun: Audiences can expect …
