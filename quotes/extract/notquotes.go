@@ -71,6 +71,10 @@ func (x *extractor) notQuotation(i int) bool {
 	if k+1 < len(x.toks) && x.toks[k+1].kind == tWord && titleNouns[x.toks[k+1].low] {
 		return true // "Meet the Press" program
 	}
+	if prev != nil && prev.is("a", "an", "the", "its", "his", "her", "their") && k+1 < len(x.toks) && x.toks[k+1].kind == tWord &&
+		x.toks[k+1].text == x.toks[k+1].low && sourceNouns[x.toks[k+1].low] {
+		return true // a "Party of Kane" campaign, the name of a campaign (testdata/partial.txt)
+	}
 	if prev != nil && listenerVerbs[prev.low] && len(strings.Fields(x.text[s.start:s.end])) >= 2 {
 		return true // told "Fox and Friends," a show, not words (testdata/title.txt)
 	}
