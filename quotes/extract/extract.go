@@ -461,6 +461,11 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 				}
 			}
 			subj = forwardNP(toks, v+n, hi)
+			if namingVerbs[toks[v].low] && subj.kind != npNone && subj.hi < hi && toks[subj.hi].low == "as" {
+				// Not inverted: "…," described the loss as "…" names
+				// what it describes, not a speaker (testdata/cues.txt).
+				return attribution{}, false
+			}
 		} else {
 			subj = backwardNP(toks, v, j)
 			if subj.kind != npNone && subj.lo > j && !x.onlySkippable(j, subj.lo) && !x.premodifiers(j, subj.lo) &&
@@ -774,6 +779,11 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			subj := forwardNP(toks, v+n, k)
 			if subj.kind == npNone {
 				return attribution{}, false
+			}
+			if namingVerbs[toks[v].low] && subj.hi < k && toks[subj.hi].low == "as" {
+				// Not inverted after a quotation: "…," described the
+				// loss as "…" (testdata/cues.txt).
+				break
 			}
 			return x.resolve(subj, toks[v:v+n])
 		}
