@@ -651,6 +651,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	if a, ok := x.ownedRemark(lo, k); ok {
 		return a, true
 	}
+	if a, ok := x.afterAside(k); ok {
+		return a, true
+	}
 	if k > lo {
 		if p := &toks[max(lo-1, 0)]; lo > 0 && p.kind == tQuote && p.sent == toks[k].sent && x.found[p.q] && x.attrs[p.q].cue != "" &&
 			!endsWithComma(p.text) && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
@@ -683,6 +686,31 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	}
 	return attribution{}, false
 }
+
+// afterAside reads words quoted in lower case right after a dash that
+// closes an aside, which carry on the quotation before the aside: He said,
+// "Kane will build the wall" - at which point the crowd chanted "Build it!"
+// - "and restore order." is his (testdata/continuation.txt).
+func (x *extractor) afterAside(k int) (attribution, bool) {
+	toks := x.toks
+	s := x.spans[toks[k].q]
+	r, _ := utf8.DecodeRuneInString(x.text[s.start:s.end])
+	if k < 3 || !isDash(&toks[k-1]) || !unicode.IsLower(r) {
+		return attribution{}, false
+	}
+	for b := k - 2; b > 0 && k-b <= 30 && toks[b].kind != tPara; b-- {
+		if isDash(&toks[b]) {
+			if p := &toks[b-1]; p.kind == tQuote && x.found[p.q] {
+				a := x.attrs[p.q]
+				return attribution{speaker: a.speaker, role: a.role}, true
+			}
+			break
+		}
+	}
+	return attribution{}, false
+}
+
+func isDash(t *token) bool { return t.punct('-') || t.punct('—') || t.punct('–') }
 
 // ownedRemark reads words quoted between an owner and a noun for words
 // said as the owner's: Mitt Romney's “47 percent” comment, Obama's “if you
