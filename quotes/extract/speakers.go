@@ -441,6 +441,26 @@ func titleRun(ts []token) int {
 // capitalised only in a title.
 var titleFunctionWords = set(`of on in to for with about at from by a an the and or over into after`)
 
+// afterOpeningPlace reports whether the name at i follows a place and its
+// state in parentheses that open the sentence: Earlier, Maricopa County
+// (Ariz.) Sheriff Joe Arpaio, one of …, vouched for … (testdata/pronoun.txt).
+func afterOpeningPlace(toks []token, i, opener int) bool {
+	if i < 3 || !toks[i-1].punct(')') {
+		return false
+	}
+	for b := i - 2; b > 0 && i-b <= 5; b-- {
+		if toks[b].punct('(') {
+			c := b
+			for c > 0 && toks[c-1].kind == tWord && toks[c-1].capital() && toks[c-1].sent == toks[i].sent {
+				c--
+			}
+			opens := func(k int) bool { return k == 0 || toks[k-1].sent != toks[k].sent || toks[k-1].kind == tPara }
+			return c < b && (c == opener || opens(c) || c >= 2 && toks[c-1].punct(',') && openers[toks[c-2].low] && opens(c-2))
+		}
+	}
+	return false
+}
+
 // placeAdjective reports whether w is a place made an adjective by a
 // suffix: angeles-area, miami-based, ohio-born.
 func placeAdjective(w string) bool {
@@ -1283,6 +1303,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			}
 		}
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
+			afterOpeningPlace(toks, i, opener) ||
 			thereWas(toks, i) ||
 			headsOpeningPhrase(toks, i) || topicOpener(toks, i, j) ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && verbFollows(toks, j)
