@@ -135,7 +135,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		if isTerminal(env.Stderr) {
 			fmt.Fprintln(env.Stderr, "compacting the index…")
 		}
-		if err := ix.Compact(ctx); err != nil {
+		if err := ix.Compact(ctx, sum.Added); err != nil {
 			env.Log.Warn("compacting after import", "err", err)
 		}
 	}

@@ -170,6 +170,39 @@ func TestImportCPUProfile(t *testing.T) {
 	}
 }
 
+// TestSmallImportKeepsLargeSegment checks that a small import compacts its
+// own segments, not the whole index: the large segment of an earlier import
+// stays as it was, and two small imports end in one small segment.
+func TestSmallImportKeepsLargeSegment(t *testing.T) {
+	env := testEnv(t)
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, "{\"text\": \"Large import quote number %d.\", \"speaker\": \"Speaker %d\"}\n", i, i%13)
+	}
+	store := filepath.Join(env["QUOTEBOT_DATA"], "index", "store", "*.zap")
+	if code, _, errs := quotebot(t, env, "", "import", writeFile(t, "large.jsonl", b.String())); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	large, _ := filepath.Glob(store)
+	if len(large) != 1 {
+		t.Fatalf("segment files after the large import = %v, want one", large)
+	}
+	for round := range 2 {
+		small := fmt.Sprintf("{\"text\": \"A small addition, round %d.\", \"speaker\": \"Someone\"}\n{\"text\": \"Another small addition, round %d.\", \"speaker\": \"Someone\"}\n", round, round)
+		if code, out, errs := quotebot(t, env, "", "import", writeFile(t, "small.jsonl", small)); code != 0 || !strings.Contains(out, "added 2") {
+			t.Fatalf("small import: exit %d: %s %s", code, out, errs)
+		}
+		zaps, _ := filepath.Glob(store)
+		if len(zaps) != 2 || !slices.Contains(zaps, large[0]) {
+			t.Errorf("segment files after small import %d = %v, want %s and one more", round+1, zaps, large[0])
+		}
+	}
+	_, out, _ := quotebot(t, env, "", "quote", "--json", "small addition round 0")
+	if !strings.Contains(out, "round 0") {
+		t.Errorf("the first small import's quote is not found: %s", out)
+	}
+}
+
 func TestImportStrict(t *testing.T) {
 	env := testEnv(t)
 	file := writeFile(t, "sample.jsonl", sampleJSONL)

@@ -26,7 +26,7 @@ func benchIndex(b *testing.B) (*index.Index, []fragment) {
 		b.Fatal(err)
 	}
 	// As after `quotebot import`: one segment, no merging while measured.
-	if err := ix.Compact(context.Background()); err != nil {
+	if err := ix.Compact(context.Background(), 0); err != nil {
 		b.Fatal(err)
 	}
 	return ix, rememberedFragments(qs, 100)
