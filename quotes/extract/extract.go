@@ -361,8 +361,12 @@ func cueSubjects(toks []token) map[string]bool {
 		if _, ok := isCue(toks, k); !ok {
 			continue
 		}
-		if k > 0 && toks[k-1].capital() && !sentenceWords[toks[k-1].low] && !dayWords[toks[k-1].low] && !months[toks[k-1].low] {
-			m[strings.ToLower(stripPossessive(toks[k-1].text))] = true
+		s := k - 1
+		if s > 0 && toks[s].kind == tWord && toks[s].text == toks[s].low && lyAdverb(toks[s].low) {
+			s-- // Cruz openly admitted (testdata/antecedents.txt)
+		}
+		if s >= 0 && toks[s].capital() && !sentenceWords[toks[s].low] && !dayWords[toks[s].low] && !months[toks[s].low] {
+			m[strings.ToLower(stripPossessive(toks[s].text))] = true
 		}
 		if k > 0 && (toks[k-1].punct(',') || toks[k-1].kind == tQuote) {
 			// Inverted: "…," said Haines, 44. (testdata/antecedents.txt)
