@@ -1280,7 +1280,11 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// A place in an address is no one: a truck driver from Ava, Mo.,
 		// who is a member …, said (testdata/antecedents.txt).
 		address := i > 0 && j == i+1 && placeLike(&toks[i]) && toks[i-1].punct(',')
-		if a := j; i > 0 && !address && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and", "so")) && a+1 < len(toks) && toks[a].punct(',') {
+		// Or a name after a description in apposition: The other man,
+		// his cousin Joe Lane, 40, cited … (testdata/antecedents.txt).
+		described := i >= 3 && toks[i-1].kind == tWord && toks[i-1].text == toks[i-1].low && !npStop[toks[i-1].low] &&
+			(possessivePronouns[toks[i-2].low] || determiners[toks[i-2].low] && personNouns[toks[i-1].low]) && toks[i-3].punct(',')
+		if a := j; i > 0 && !address && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and", "so") || described) && a+1 < len(toks) && toks[a].punct(',') {
 			// his cousin James York, 40, cited …; Speaking at the depot,
 			// Hale, without naming anyone, blamed …; “…” Sarandon, 69,
 			// told … (testdata/antecedents.txt)
