@@ -461,6 +461,21 @@ func afterOpeningPlace(toks []token, i, opener int) bool {
 	return false
 }
 
+// ownsRemarkSubject reports whether the possessive name at byte offset pos
+// opens its clause and owns a remark: Justice Hale's comments brought …
+func (e *entities) ownsRemarkSubject(pos int) bool {
+	toks := e.toks
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= pos })
+	j := i
+	for j < len(toks) && j-i < 5 && toks[j].capital() && !isPossessive(toks[j].text) {
+		j++
+	}
+	if j+1 >= len(toks) || !toks[j].capital() || !isPossessive(toks[j].text) || !remarkNouns[toks[j+1].low] {
+		return false
+	}
+	return i == 0 || toks[i-1].punct(',') || toks[i-1].kind == tPara || toks[i-1].sent != toks[i].sent
+}
+
 // placeAdjective reports whether w is a place made an adjective by a
 // suffix: angeles-area, miami-based, ohio-born.
 func placeAdjective(w string) bool {
@@ -1875,6 +1890,12 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 			continue
 		}
 		if m.subject || p == "it" || p == "they" {
+			return m, true
+		}
+		if m.possessive && e.ownsRemarkSubject(m.pos) {
+			// The owner of words that open the clause: When the case was
+			// argued, Justice Hale's comments from the bench … He said …
+			// (testdata/pronoun.txt).
 			return m, true
 		}
 		if !found && !m.possessive {
