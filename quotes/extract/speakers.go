@@ -951,7 +951,10 @@ func verbFollows(toks []token, j int) bool {
 	if beforeVerb(t) {
 		return true
 	}
-	return t.kind == tWord && t.text == t.low && strings.HasSuffix(t.low, "ly") && j+1 < len(toks) &&
+	if t.low == "all" && j+2 < len(toks) && toks[j+1].low == "but" && toks[j+2].sent == t.sent && beforeVerb(&toks[j+2]) {
+		return true // Varga all but begged reporters … (testdata/antecedents.txt)
+	}
+	return t.kind == tWord && t.text == t.low && (strings.HasSuffix(t.low, "ly") || t.low == "almost") && j+1 < len(toks) &&
 		toks[j+1].sent == t.sent && beforeVerb(&toks[j+1])
 }
 
