@@ -441,6 +441,28 @@ func titleRun(ts []token) int {
 // capitalised only in a title.
 var titleFunctionWords = set(`of on in to for with about at from by a an the and or over into after`)
 
+// introducedLast reports whether the name in tokens [i, j) is introduced
+// with its office at the end of its sentence, after a verb: … which worries
+// Henry Crum, president of the Valley Caucus. (testdata/antecedents.txt)
+func introducedLast(toks []token, i, j int) bool {
+	if j+3 >= len(toks) || !toks[j].punct(',') || i == 0 || toks[i-1].kind != tWord || toks[i-1].text != toks[i-1].low || !presentTense(&toks[i-1]) {
+		return false
+	}
+	k := j + 1
+	if determiners[toks[k].low] {
+		k++
+	}
+	if k+1 >= len(toks) || !(titles[toks[k].low] || personNouns[toks[k].low]) || toks[k+1].low != "of" {
+		return false
+	}
+	for e := k + 2; e < len(toks) && e-k < 12; e++ {
+		if toks[e].kind != tWord {
+			return toks[e].punct('.') && (e+1 >= len(toks) || toks[e+1].kind == tPara)
+		}
+	}
+	return false
+}
+
 // afterOpeningPlace reports whether the name at i follows a place and its
 // state in parentheses that open the sentence: Earlier, Maricopa County
 // (Ariz.) Sheriff Joe Arpaio, one of …, vouched for … (testdata/pronoun.txt).
@@ -1325,7 +1347,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 			}
 		}
 		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
-			afterOpeningPlace(toks, i, opener) ||
+			afterOpeningPlace(toks, i, opener) || introducedLast(toks, i, j) ||
 			thereWas(toks, i) ||
 			headsOpeningPhrase(toks, i) || topicOpener(toks, i, j) ||
 			!embedded && j < len(toks) && toks[j].sent == toks[i].sent && verbFollows(toks, j)
