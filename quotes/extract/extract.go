@@ -510,6 +510,12 @@ func (x *extractor) dashSignature(k int) (attribution, bool) {
 	if j >= len(toks) || !(toks[j].punct('―') || toks[j].punct('—') || toks[j].punct('–') || paras > 0 && toks[j].punct('-')) {
 		return attribution{}, false
 	}
+	if paras > 0 && k > 0 && toks[k-1].kind != tPara && !(toks[k-1].kind == tQuote && toks[k-1].sent != toks[k].sent) {
+		// A signature on a line of its own signs a quotation that is its
+		// whole paragraph; after words quoted at the end of a sentence, "-
+		// Reuters." credits the story (testdata/cues.txt).
+		return attribution{}, false
+	}
 	e := j + 1
 	for e < len(toks) && toks[e].capital() && e-j <= 5 {
 		e++
