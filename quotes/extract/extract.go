@@ -676,6 +676,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		if a, ok := x.labelBefore(lo, k); ok {
 			return a, true
 		}
+		if a, ok := x.withSubject(lo, k); ok {
+			return a, true
+		}
 		if a, ok := x.whileSubject(lo, k); ok {
 			return a, true
 		}
@@ -1141,6 +1144,28 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	}
 	a, ok := x.resolve(subj, nil)
 	return a, ok
+}
+
+// withSubject reads the subject of a clause that "with", a name and a
+// participle open, when the words at token k stand in it: The campaign
+// denied it, with Varga taking to Twitter to call Ruiz "…" is Varga's
+// (testdata/subjects.txt).
+func (x *extractor) withSubject(lo, k int) (attribution, bool) {
+	toks := x.toks
+	for w := k - 2; w >= lo; w-- {
+		if toks[w].low != "with" || w == 0 || !toks[w-1].punct(',') {
+			continue
+		}
+		subj := forwardNP(toks, w+1, k)
+		if subj.kind != npProper || subj.hi >= k || !x.personName(subj) {
+			return attribution{}, false
+		}
+		if p := &toks[subj.hi]; p.kind != tWord || p.text != p.low || !isParticiple(p.low) {
+			return attribution{}, false
+		}
+		return x.resolve(subj, nil)
+	}
+	return attribution{}, false
 }
 
 // whileSubject reads the subject of a second clause opened by ", while",
