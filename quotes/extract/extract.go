@@ -1332,6 +1332,11 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 		if !ok || namingVerbs[toks[u].low] && u+n < len(toks) && toks[u+n].kind == tQuote && toks[u-1].text == toks[u-1].low {
 			continue // not a class called “Perception” (testdata/partial.txt)
 		}
+		if toks[u].low == "according" {
+			// "according to their lawyers" names a source, not the
+			// clause's subject (testdata/subjects.txt).
+			continue
+		}
 		if subj := backwardNP(toks, u, lo); subj.kind != npNone {
 			return x.resolve(subj, toks[u:u+n])
 		}

@@ -103,7 +103,7 @@ governors senators lawmakers legislators mayors candidates nominees leaders memb
 economists scientists researchers historians strategists pollsters consultants operatives insiders
 adviser advisers aide aides staffer staffers volunteer volunteers organizer organizers founder founders
 pastor priest bishop rabbi imam cleric minister ministers diplomat diplomats envoy envoys moderator moderators
-advocate advocates biographer biographers
+advocate advocates biographer biographers relative relatives
 `)
 
 // institutionWords end the names of bodies a person speaks for, besides
