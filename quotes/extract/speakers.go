@@ -1303,6 +1303,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// Nor after "a": wearing a Canova T-shirt covered in buttons.
 		named := namedBy(toks, i) // a driver named Felix Ortega
 		embedded := i > 0 && !first && !named && (cueVerbs[toks[i-1].low] || toks[i-1].is("that", "a", "an") || prepositions[toks[i-1].low] ||
+			i > 1 && toks[i-1].low == "as" && toks[i-2].is("just", "even", "much") || // just as Lincoln did (testdata/antecedents.txt)
 			subordinators[toks[i-1].low] && !clauseOpensSentence(toks, i-1)) ||
 			reportedClause(toks, i) || verbObject(toks, i)
 		// After an inverted cue it is the cue's subject: "…, said Grant
