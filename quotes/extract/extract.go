@@ -1045,7 +1045,9 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	if i+1 < k && toks[i].kind == tWord && (openingAdverbs[toks[i].low] || adverbLike(toks, i)) && nameAt(toks, i+1) {
 		i++ // One adverb before a name: And then Trump went on the attack, saying … (testdata/subjects.txt)
 	}
-	if i < k && toks[i].kind == tWord && (npStop[toks[i].low] || openers[toks[i].low] || adverbLike(toks, i)) {
+	if r := resultClause(toks, i, k); r > i {
+		i = r
+	} else if i < k && toks[i].kind == tWord && (npStop[toks[i].low] || openers[toks[i].low] || adverbLike(toks, i)) {
 		// Skip an opening phrase up to its comma, which may close a
 		// title in quotation marks: On KTV's "This Week," Ross said …
 		// (testdata/partial.txt).
@@ -1144,6 +1146,31 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	}
 	a, ok := x.resolve(subj, nil)
 	return a, ok
+}
+
+// resultClause returns the first token of a name that opens a result clause
+// ("such a fixture that", "so loud that") in tokens [i, k), or -1: the
+// clause's subject does what the sentence tells, not the subject of the
+// words before it. It has become such a fixture that Varga during a rally
+// thanked its members "…" is Varga's (testdata/subjects.txt).
+func resultClause(toks []token, i, k int) int {
+	for j := i; j < k; j++ {
+		if toks[j].kind != tWord && toks[j].kind != tPunct || toks[j].punct(',') || toks[j].punct(';') {
+			return -1
+		}
+		if !toks[j].is("such", "so") {
+			continue
+		}
+		for t := j + 2; t < k && t-j <= 8 && toks[t].kind == tWord; t++ {
+			if toks[t].low == "that" {
+				if nameAt(toks, t+1) {
+					return t + 1
+				}
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 // withSubject reads the subject of a clause that "with", a name and a
