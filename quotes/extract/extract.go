@@ -779,6 +779,10 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return x.resolve(subj, toks[v:v+2])
 		}
+		if a, ok := x.remarkMaker(v, lo); ok && isParticiple(toks[v].low) {
+			a.cue = toks[v].text
+			return a, true
+		}
 		if isParticiple(toks[v].low) && (v == lo || toks[v-1].punct(',') || v-2 >= lo && adverbs[toks[v-1].low] && toks[v-2].punct(',')) ||
 			v > lo && (toks[v-1].is("and", "but") || toks[v-1].low == "then" && (v-1 == lo || toks[v-2].kind != tWord || toks[v-2].is("and", "but"))) {
 			// "…," he said, adding that …; Lazar said … and added, "…": the
@@ -866,6 +870,28 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			return a, true
 		}
 		return x.resolve(subj, toks[v:v+n])
+	}
+	return attribution{}, false
+}
+
+// remarkMaker reads the maker of remarks right before a participle cue at
+// v: in "who quoted remarks Kane made in 2009 saying he …" the participle
+// tells what Kane's remarks said, so the words are Kane's, not those of
+// the clause's subject (testdata/subjects.txt).
+func (x *extractor) remarkMaker(v, lo int) (attribution, bool) {
+	toks := x.toks
+	for u := v - 1; u > lo && v-u <= 5; u-- {
+		if toks[u].kind != tWord {
+			return attribution{}, false
+		}
+		if !toks[u].is("made", "gave", "delivered", "offered") {
+			continue
+		}
+		subj := backwardNP(toks, u, lo)
+		if subj.kind != npProper || subj.hi != u || subj.lo <= lo || !remarkNouns[toks[subj.lo-1].low] {
+			return attribution{}, false
+		}
+		return x.resolve(subj, nil)
 	}
 	return attribution{}, false
 }
