@@ -345,6 +345,35 @@ func isCue(toks []token, k int) (int, bool) {
 	return 1, cueVerbs[t.low]
 }
 
+// inOpeningClause reports whether the quotation at token k, ending in a
+// comma, closes a clause that opens its sentence with "when", "as", "even
+// as" and the like and that quotes it after a cue and "that": the words are
+// that cue's, and the clause after the comma is the main one, no cue of
+// theirs. When Kane argued that "…," her rival Ruiz said nothing is Kane's
+// (testdata/subjects.txt).
+func (x *extractor) inOpeningClause(k int) bool {
+	toks := x.toks
+	if k < 3 || !endsWithComma(toks[k].text) || toks[k-1].low != "that" {
+		return false
+	}
+	i := x.sentFirst[toks[k].sent]
+	for i < k && toks[i].is("but", "and", "yet", "even", "just") {
+		i++
+	}
+	if i >= k || !toks[i].is("when", "as", "while", "after", "although", "though", "because", "since", "once", "if") {
+		return false
+	}
+	for v := k - 2; v > i && k-v <= 6; v-- {
+		if toks[v].kind != tWord {
+			return false
+		}
+		if n, ok := isCue(toks, v); ok && v+n <= k-1 && !isParticiple(toks[v].low) {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseEnds reports whether nothing but punctuation, a quotation or "to"
 // and a verb follows at i: "went on," but not "goes on recess" (testdata/cues.txt).
 func clauseEnds(toks []token, i int) bool {
@@ -391,6 +420,9 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 	last := lastRune(x.text[s.start:s.end])
 	if a, ok := x.dashSignature(k); ok {
 		return a, true
+	}
+	if x.inOpeningClause(k) {
+		return attribution{}, false
 	}
 	j := k + 1
 	opens := k == 0 || toks[k-1].kind == tPara || toks[k-1].sent != toks[k].sent
