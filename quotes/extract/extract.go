@@ -1580,6 +1580,12 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 		}
 		return attribution{speaker: a.speaker + " and " + b.speaker, cue: b.cue}, true
 	}
+	if n.kind == npPronoun && n.words[0] == "they" {
+		if a, ok := x.pluralSpeaker(n.lo); ok {
+			a.cue = joinTokens(cue)
+			return a, true
+		}
+	}
 	pos := x.toks[n.lo].start
 	if n.kind == npProper {
 		// A speaker is the likeliest antecedent of the next "he said".
@@ -1589,11 +1595,44 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 	if !ok || speaker == "" {
 		return attribution{}, false
 	}
-	words := make([]string, len(cue))
-	for i := range cue {
-		words[i] = cue[i].text
+	return attribution{speaker: speaker, role: role, cue: joinTokens(cue)}, true
+}
+
+// joinTokens returns the text of ts joined by spaces.
+func joinTokens(ts []token) string {
+	words := make([]string, len(ts))
+	for i := range ts {
+		words[i] = ts[i].text
 	}
-	return attribution{speaker: speaker, role: role, cue: strings.Join(words, " ")}, true
+	return strings.Join(words, " ")
+}
+
+// pluralSpeaker reads "they" at token i as the people a plural noun named
+// who spoke in the sentence before or in its own, when no organisation
+// named in its own sentence stands nearer: the groups say they are "…". They argue that
+// Hale should "…" is the groups', not a party's named before them
+// (testdata/pronoun.txt).
+func (x *extractor) pluralSpeaker(i int) (attribution, bool) {
+	q := -1
+	for j := len(x.spans) - 1; j >= 0; j-- {
+		if x.qtok[j] < i && x.found[j] {
+			q = j
+			break
+		}
+	}
+	if q < 0 || x.toks[i].sent-x.toks[x.qtok[q]].sent > 1 {
+		return attribution{}, false
+	}
+	a := x.attrs[q]
+	w := a.speaker
+	if strings.ContainsAny(w, " -") || w != strings.ToLower(w) || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") ||
+		!speakerNoun(w) && !organisationWords[w[:len(w)-1]] {
+		return attribution{}, false
+	}
+	if m, ok := x.ents.pronounCandidate("they", unknownGender, x.toks[i].start); ok && m.pos > x.spans[q].end && m.pos >= x.toks[x.sentFirst[x.toks[i].sent]].start {
+		return attribution{}, false
+	}
+	return attribution{speaker: a.speaker, role: a.role}, true
 }
 
 // personName reports whether a proper noun phrase names a person: its words
