@@ -139,6 +139,14 @@ func backwardNP(toks []token, v, lo int) np {
 				}
 			}
 			if toks[a].punct(open) {
+				if w := whoseComma(toks, a, lo); open == ',' && w > lo {
+					// A relative clause opened by whose holds an
+					// apposition of its own: Mr. Reed, whose newest firm,
+					// Bramblecode, uses old maps …, said (testdata/roles.txt).
+					if n := walkBack(toks, w-1, lo); n.kind == npProper {
+						return n
+					}
+				}
 				if open == ',' && clauseInside(toks, a+1, j) {
 					// A clause with its own subject and verb is no
 					// apposition: Facing criticism from Democrats and
@@ -310,6 +318,28 @@ func backwardNP(toks []token, v, lo int) np {
 		}
 	}
 	return n
+}
+
+// whoseComma returns the comma before a "whose" that opens the words
+// before the comma at a, with one more comma between them at most, or -1.
+func whoseComma(toks []token, a, lo int) int {
+	commas := 0
+	for b := a - 1; b > lo && a-b < 12; b-- {
+		switch {
+		case toks[b].punct(','):
+			if commas++; commas > 1 {
+				return -1
+			}
+		case toks[b].kind != tWord:
+			return -1
+		case toks[b].low == "whose":
+			if toks[b-1].punct(',') {
+				return b - 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // nameBeforeApposition returns the name a description stands in apposition
