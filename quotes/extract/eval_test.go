@@ -112,7 +112,7 @@ func TestEvalPolNeAR(t *testing.T) {
 	// Floors a little below the figures measured when they were set, so that
 	// a regression fails.
 	floors := map[string]struct{ f1, speaker float64 }{
-		"train": {f1: 0.953, speaker: 0.918},
+		"train": {f1: 0.953, speaker: 0.919},
 		"dev":   {f1: 0.950, speaker: 0.926},
 	}
 	for _, split := range []string{"train", "dev"} {
