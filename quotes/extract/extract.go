@@ -349,8 +349,8 @@ func isCue(toks []token, k int) (int, bool) {
 // comma, closes a clause that opens its sentence with "when", "as", "even
 // as" and the like and that quotes it after a cue and "that": the words are
 // that cue's, and the clause after the comma is the main one, no cue of
-// theirs. When Kane argued that "…," her rival Ruiz said nothing is Kane's
-// (testdata/subjects.txt).
+// theirs. Just as Holt assured the judges that "…," her rival Marsh
+// announced … is Holt's (testdata/subjects.txt).
 func (x *extractor) inOpeningClause(k int) bool {
 	toks := x.toks
 	if k < 3 || !endsWithComma(toks[k].text) || toks[k-1].low != "that" {
@@ -907,9 +907,9 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 }
 
 // remarkMaker reads the maker of remarks right before a participle cue at
-// v: in "who quoted remarks Kane made in 2009 saying he …" the participle
-// tells what Kane's remarks said, so the words are Kane's, not those of
-// the clause's subject (testdata/subjects.txt).
+// v: in "which reprinted a pledge Wick gave in 2009 saying he …" the
+// participle tells what Wick's pledge said, so the words are Wick's, not
+// those of the clause's subject (testdata/subjects.txt).
 func (x *extractor) remarkMaker(v, lo int) (attribution, bool) {
 	toks := x.toks
 	for u := v - 1; u > lo && v-u <= 5; u-- {
@@ -1209,8 +1209,8 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 // resultClause returns the first token of a name that opens a result clause
 // ("such a fixture that", "so loud that") in tokens [i, k), or -1: the
 // clause's subject does what the sentence tells, not the subject of the
-// words before it. It has become such a fixture that Varga during a rally
-// thanked its members "…" is Varga's (testdata/subjects.txt).
+// words before it. It grew so crowded at the dock that Brant in her speech
+// praised the crew "…" is Brant's (testdata/subjects.txt).
 func resultClause(toks []token, i, k int) int {
 	for j := i; j < k; j++ {
 		if toks[j].kind != tWord && toks[j].kind != tPunct || toks[j].punct(',') || toks[j].punct(';') {
@@ -1608,9 +1608,9 @@ func joinTokens(ts []token) string {
 }
 
 // pluralSpeaker reads "they" at token i as the people a plural noun named
-// who spoke in the sentence before or in its own, when no organisation
-// named in its own sentence stands nearer: the groups say they are "…". They argue that
-// Hale should "…" is the groups', not a party's named before them
+// who spoke in the sentence before or in its own, unless an organisation is
+// named in its own sentence: "…," the unions warn. They complain that Wolfe
+// has yet to "…" is the unions', not the body named before them
 // (testdata/pronoun.txt).
 func (x *extractor) pluralSpeaker(i int) (attribution, bool) {
 	q := -1

@@ -141,8 +141,8 @@ func backwardNP(toks []token, v, lo int) np {
 			if toks[a].punct(open) {
 				if w := whoseComma(toks, a, lo); open == ',' && w > lo {
 					// A relative clause opened by whose holds an
-					// apposition of its own: Mr. Reed, whose newest firm,
-					// Bramblecode, uses old maps …, said (testdata/roles.txt).
+					// apposition of its own: Ms. Marlow, whose second
+					// bakery, Crumbworks, sells rye …, said (testdata/roles.txt).
 					if n := walkBack(toks, w-1, lo); n.kind == npProper {
 						return n
 					}
