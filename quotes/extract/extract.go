@@ -211,6 +211,9 @@ func (x *extractor) attribute(out []Quotation) {
 		if !ok {
 			a, ok = x.pullQuoteSignature(k)
 		}
+		if !ok {
+			a, ok = x.resumed(i, attrs, found)
+		}
 		if !ok && i > 0 && found[i-1] && attrs[i-1].cue != "" && x.toks[x.qtok[i-1]].sent == x.toks[k].sent &&
 			!titleCase(x.text[x.spans[i].start:x.spans[i].end]) {
 			// Later words quoted in the sentence of an attributed quotation,
@@ -1484,6 +1487,95 @@ func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attr
 		}
 	}
 	return attribution{speaker: attrs[prev].speaker, role: attrs[prev].role}, true
+}
+
+// resumed gives a quotation that opens a sentence the speaker of the cued
+// quotation earlier in its paragraph, when only a sentence or two about
+// other things stands between them: no quotation, no cue, no other person
+// or organisation as a subject. "…," said Ivo Brandt. He has run the mill
+// for years. "…" is Brandt's (testdata/continuation.txt).
+func (x *extractor) resumed(i int, attrs []attribution, found []bool) (attribution, bool) {
+	prev := i - 1
+	if prev < 0 || !found[prev] || attrs[prev].cue == "" {
+		return attribution{}, false
+	}
+	toks := x.toks
+	k := x.qtok[i]
+	if k == 0 || toks[k-1].kind == tPara {
+		return attribution{}, false
+	}
+	p := x.qtok[prev]
+	if k-p > 2*maxWindow || toks[k].sent == toks[p].sent {
+		return attribution{}, false
+	}
+	start := k
+	if toks[k-1].sent == toks[k].sent {
+		start = x.leadIn(k, attrs[prev].speaker)
+		if start < 0 {
+			return attribution{}, false
+		}
+	}
+	sents := 0
+	for j := p + 1; j < start; j++ {
+		t := &toks[j]
+		if t.kind == tPara || t.kind == tQuote {
+			return attribution{}, false
+		}
+		if t.sent == toks[p].sent {
+			continue
+		}
+		if j == x.sentFirst[t.sent] {
+			sents++
+		}
+		if _, cue := isCue(toks, j); cue {
+			return attribution{}, false
+		}
+	}
+	if sents == 0 && start == k || sents > 2 {
+		return attribution{}, false
+	}
+	lo := x.sentFirst[toks[p].sent+1]
+	for m := x.ents.before(toks[lo].start); m < len(x.ents.mentions) && x.ents.mentions[m].pos < toks[start].start; m++ {
+		if mm := x.ents.mentions[m]; mm.subject && !sameSpeakerName(mm.name, attrs[prev].speaker) {
+			return attribution{}, false
+		}
+	}
+	return attribution{speaker: attrs[prev].speaker, role: attrs[prev].role}, true
+}
+
+// leadIn returns the first token of the sentence of the quotation at k when
+// a few words of the writer's lead into it and it runs to the sentence's
+// end: "…," Brandt said. Even so, "…" (testdata/continuation.txt). The
+// words hold no cue, no other quotation and no name but the speaker's. It
+// returns -1 otherwise.
+func (x *extractor) leadIn(k int, speaker string) int {
+	toks := x.toks
+	lo := x.sentFirst[toks[k].sent]
+	if k-lo > 8 || k+1 < len(toks) && toks[k+1].sent == toks[k].sent && toks[k+1].kind != tPara &&
+		!(toks[k+1].punct('.') && (k+2 >= len(toks) || toks[k+2].sent != toks[k].sent || toks[k+2].kind == tPara)) {
+		return -1
+	}
+	for j := lo; j < k; j++ {
+		t := &toks[j]
+		if t.kind != tWord && !t.punct(',') {
+			return -1
+		}
+		if _, cue := isCue(toks, j); cue {
+			return -1
+		}
+	}
+	for m := x.ents.before(toks[lo].start); m < len(x.ents.mentions) && x.ents.mentions[m].pos < toks[k].start; m++ {
+		if !sameSpeakerName(x.ents.mentions[m].name, speaker) {
+			return -1
+		}
+	}
+	return lo
+}
+
+// sameSpeakerName reports whether a mention's name is the speaker's, or a
+// part of it: "Brandt" is Ivo Brandt.
+func sameSpeakerName(name, speaker string) bool {
+	return name == speaker || strings.HasSuffix(speaker, " "+stripPossessive(name)) || strings.HasPrefix(speaker, stripPossessive(name)+" ")
 }
 
 // afterReport gives a quotation that opens a sentence with no cue of its
