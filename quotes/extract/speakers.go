@@ -584,6 +584,11 @@ func walkBack(toks []token, j, lo int) np {
 					// name's: "…," Read said (testdata/names.txt).
 					continue
 				}
+				if institutionWords[t.low] && i > lo && toks[i-1].kind == tWord && toks[i-1].capital() && !sentenceWords[toks[i-1].low] {
+					// The last word of an institution's name: "…," Harbor
+					// Watch added (testdata/organisation.txt).
+					continue
+				}
 				break
 			}
 			if pronouns[t.low] {
