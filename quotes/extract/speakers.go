@@ -602,6 +602,9 @@ func walkBack(toks []token, j, lo int) np {
 		if t.low == "of" && i > lo && i < j && titles[toks[i-1].low] && toks[i+1].kind == tWord {
 			continue // the former secretary of state mocked (testdata/partial.txt)
 		}
+		if t.low == "and" && i > lo && i < j && coordinatedRole(toks, i, j+2) {
+			continue // "…," the Ohio senator and presidential candidate told (testdata/roles.txt)
+		}
 		if !npWord(t) {
 			break
 		}
@@ -742,6 +745,10 @@ func forwardNP(toks []token, i, hi int) np {
 			i++ // former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell (testdata/roles.txt)
 			continue
 		}
+		if i > first && det != "" && coordinatedRole(toks, i, hi) {
+			i++ // the Ohio senator and presidential candidate told: one person (testdata/roles.txt)
+			continue
+		}
 		if t.low == "of" && i+2 < hi && i > first && titles[toks[i-1].low] && toks[i+1].kind == tWord && toks[i+2].capital() {
 			i += 2 // former secretary of state Hillary Rodham Clinton
 			continue
@@ -845,6 +852,30 @@ func nounAhead(toks []token, i, hi int) bool {
 		}
 		if knownNoun(t.low) {
 			return true
+		}
+	}
+	return false
+}
+
+// coordinatedRole reports whether the "and" at i joins two roles of one
+// person in a description that a cue follows: the Ohio senator and
+// presidential candidate told. A second determiner makes two people (the
+// senator and the mayor), and so does a name.
+func coordinatedRole(toks []token, i, hi int) bool {
+	if toks[i].low != "and" || i == 0 || toks[i-1].text != toks[i-1].low || !personNouns[toks[i-1].low] {
+		return false
+	}
+	for j := i + 1; j+1 < hi && j-i <= 4; j++ {
+		t := &toks[j]
+		if t.kind != tWord || determiners[t.low] || pronouns[t.low] || possessivePronouns[t.low] || !npWord(t) {
+			return false
+		}
+		if t.text == t.low && personNouns[t.low] {
+			_, cue := isCue(toks, j+1)
+			return cue
+		}
+		if t.capital() && !adjective(t.low) && !places[t.low] && !partyWords[t.low] && !demonymWords[t.low] && demonyms[t.low] == "" {
+			return false
 		}
 	}
 	return false
