@@ -1498,7 +1498,8 @@ func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attr
 // quotation earlier in its paragraph, when only a sentence or two about
 // other things stands between them: no quotation, no cue, no other person
 // or organisation as a subject. "…," said Ivo Brandt. He has run the mill
-// for years. "…" is Brandt's (testdata/continuation.txt).
+// for years. "…" is Brandt's; so is a quotation that fills the next
+// paragraph on its own (testdata/continuation.txt).
 func (x *extractor) resumed(i int, attrs []attribution, found []bool) (attribution, bool) {
 	prev := i - 1
 	if prev < 0 || !found[prev] || attrs[prev].cue == "" {
@@ -1506,7 +1507,7 @@ func (x *extractor) resumed(i int, attrs []attribution, found []bool) (attributi
 	}
 	toks := x.toks
 	k := x.qtok[i]
-	if k == 0 || toks[k-1].kind == tPara {
+	if k == 0 {
 		return attribution{}, false
 	}
 	p := x.qtok[prev]
@@ -1514,7 +1515,13 @@ func (x *extractor) resumed(i int, attrs []attribution, found []bool) (attributi
 		return attribution{}, false
 	}
 	start := k
-	if toks[k-1].sent == toks[k].sent {
+	for start > p+1 && toks[start-1].kind == tPara {
+		start--
+	}
+	if start < k && (x.spans[i].single || !x.paraEnds(i)) {
+		return attribution{}, false
+	}
+	if start == k && toks[k-1].sent == toks[k].sent {
 		start = x.leadIn(k, attrs[prev].speaker)
 		if start < 0 {
 			return attribution{}, false
@@ -1546,6 +1553,13 @@ func (x *extractor) resumed(i int, attrs []attribution, found []bool) (attributi
 		}
 	}
 	return attribution{speaker: attrs[prev].speaker, role: attrs[prev].role}, true
+}
+
+// paraEnds reports whether the quotation at span i is the last thing in its
+// paragraph.
+func (x *extractor) paraEnds(i int) bool {
+	k := x.qtok[i]
+	return k+1 >= len(x.toks) || x.toks[k+1].kind == tPara
 }
 
 // leadIn returns the first token of the sentence of the quotation at k when
