@@ -1652,7 +1652,14 @@ func (x *extractor) afterReport(k int) (attribution, bool) {
 	}
 	// No cue: the person the sentence is about, when it opens with a name
 	// and a verb: Clinton touted her credentials. "We need …"
-	// (testdata/continuation.txt).
+	// (testdata/continuation.txt). A short phrase may open the sentence
+	// before the name: In a video on Friday, Marsh guessed that …
+	if e := x.openingComma(lo, p); e > 0 {
+		if x.cueFollows(k) {
+			return attribution{}, false // "…," it now says: its own cue, though no one to resolve
+		}
+		lo = e
+	}
 	subj := forwardNP(toks, lo, p)
 	if subj.kind != npProper || subj.hi >= p || !beforeVerb(&toks[subj.hi]) && !presentTense(&toks[subj.hi]) ||
 		len(subj.words) == 1 && !x.ents.nameLike(subj.words[0]) {
@@ -1663,6 +1670,40 @@ func (x *extractor) afterReport(k int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return x.resolve(subj, nil)
+}
+
+// cueFollows reports whether a cue follows the quotation at k in its
+// sentence, after its comma: "…," it says.
+func (x *extractor) cueFollows(k int) bool {
+	toks := x.toks
+	if k+1 >= len(toks) || toks[k+1].sent != toks[k].sent || !endsWithComma(toks[k].text) && !toks[k+1].punct(',') {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j-k <= 4 && toks[j].sent == toks[k].sent && toks[j].kind != tPara; j++ {
+		if _, cue := isCue(toks, j); cue {
+			return true
+		}
+	}
+	return false
+}
+
+// openingComma returns the token after the comma that closes a short
+// phrase opening the sentence at lo with a preposition or "during", "after"
+// and the like (In a video on Friday, …), or 0 when there is none before p.
+func (x *extractor) openingComma(lo, p int) int {
+	toks := x.toks
+	if !toks[lo].capital() || !prepositions[toks[lo].low] && !toks[lo].is("during", "after", "before") {
+		return 0
+	}
+	for j := lo + 1; j < p && j-lo <= 8; j++ {
+		if toks[j].punct(',') {
+			return j + 1
+		}
+		if toks[j].kind != tWord {
+			return 0
+		}
+	}
+	return 0
 }
 
 // presentTense reports whether t looks like a verb in the third person
