@@ -1656,7 +1656,7 @@ func (x *extractor) afterReport(k int) (attribution, bool) {
 	// before the name: In a video on Friday, Marsh guessed that …
 	if e := x.openingComma(lo, p); e > 0 {
 		if x.cueFollows(k) {
-			return attribution{}, false // "…," it now says: its own cue, though no one to resolve
+			return attribution{}, false // "…," it still reads: its own cue, though no one to resolve
 		}
 		lo = e
 	}
@@ -1673,7 +1673,7 @@ func (x *extractor) afterReport(k int) (attribution, bool) {
 }
 
 // cueFollows reports whether a cue follows the quotation at k in its
-// sentence, after its comma: "…," it says.
+// sentence, after its comma: "…," it still reads.
 func (x *extractor) cueFollows(k int) bool {
 	toks := x.toks
 	if k+1 >= len(toks) || toks[k+1].sent != toks[k].sent || !endsWithComma(toks[k].text) && !toks[k+1].punct(',') {
