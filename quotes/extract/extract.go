@@ -342,7 +342,7 @@ func isCue(toks []token, k int) (int, bool) {
 	if t.low == "state" && k > 2 && toks[k-1].kind == tWord && toks[k-1].capital() && strings.HasSuffix(toks[k-1].low, "s") &&
 		toks[k-2].low == "the" && toks[k-3].kind == tQuote && endsWithComma(toks[k-3].text) &&
 		k+1 < len(toks) && (toks[k+1].punct('.') || toks[k+1].is("in")) {
-		return 1, true // "…," the Veldans state in their memo (testdata/cues.txt)
+		return 1, true // "…," the Veldans state. (testdata/cues.txt)
 	}
 	if t.low == "written" && k > 0 && toks[k-1].is("has", "had", "have") {
 		return 1, true // as Lena Park had written, "…" (testdata/cues.txt)

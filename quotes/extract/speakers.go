@@ -603,7 +603,7 @@ func walkBack(toks []token, j, lo int) np {
 			continue // the former secretary of state mocked (testdata/partial.txt)
 		}
 		if t.low == "and" && i > lo && i < j && coordinatedRole(toks, i, j+2) {
-			continue // "…," the Ohio senator and presidential candidate told (testdata/roles.txt)
+			continue // "…," the soft-spoken Agrarian nominee and state governor replied (testdata/roles.txt)
 		}
 		if !npWord(t) {
 			break
@@ -746,7 +746,7 @@ func forwardNP(toks []token, i, hi int) np {
 			continue
 		}
 		if i > first && det != "" && coordinatedRole(toks, i, hi) {
-			i++ // the Ohio senator and presidential candidate told: one person (testdata/roles.txt)
+			i++ // the Agrarian nominee and state governor replied: one person (testdata/roles.txt)
 			continue
 		}
 		if t.low == "of" && i+2 < hi && i > first && titles[toks[i-1].low] && toks[i+1].kind == tWord && toks[i+2].capital() {
@@ -858,9 +858,9 @@ func nounAhead(toks []token, i, hi int) bool {
 }
 
 // coordinatedRole reports whether the "and" at i joins two roles of one
-// person in a description that a cue follows: the Ohio senator and
-// presidential candidate told. A second determiner makes two people (the
-// senator and the mayor), and so does a name.
+// person in a description that a cue follows: the Agrarian nominee and
+// state governor replied. A second determiner makes two people (the
+// governor and the mayor), and so does a name.
 func coordinatedRole(toks []token, i, hi int) bool {
 	if toks[i].low != "and" || i == 0 || toks[i-1].text != toks[i-1].low || !personNouns[toks[i-1].low] {
 		return false
