@@ -1653,7 +1653,7 @@ func (x *extractor) afterReport(k int) (attribution, bool) {
 	// No cue: the person the sentence is about, when it opens with a name
 	// and a verb: Clinton touted her credentials. "We need …"
 	// (testdata/continuation.txt). A short phrase may open the sentence
-	// before the name: In a video on Friday, Marsh guessed that …
+	// before the name: In a radio spot on Friday, Holm guessed that …
 	if e := x.openingComma(lo, p); e > 0 {
 		if x.cueFollows(k) {
 			return attribution{}, false // "…," it still reads: its own cue, though no one to resolve
@@ -1689,7 +1689,7 @@ func (x *extractor) cueFollows(k int) bool {
 
 // openingComma returns the token after the comma that closes a short
 // phrase opening the sentence at lo with a preposition or "during", "after"
-// and the like (In a video on Friday, …), or 0 when there is none before p.
+// and the like (In a radio spot on Friday, …), or 0 when there is none before p.
 func (x *extractor) openingComma(lo, p int) int {
 	toks := x.toks
 	if !toks[lo].capital() || !prepositions[toks[lo].low] && !toks[lo].is("during", "after", "before") {

@@ -586,7 +586,7 @@ func walkBack(toks []token, j, lo int) np {
 				}
 				if institutionWords[t.low] && i > lo && toks[i-1].kind == tWord && toks[i-1].capital() && !sentenceWords[toks[i-1].low] {
 					// The last word of an institution's name: "…," Harbor
-					// Watch added (testdata/organisation.txt).
+					// Watch warned (testdata/organisation.txt).
 					continue
 				}
 				break
