@@ -862,15 +862,18 @@ func nounAhead(toks []token, i, hi int) bool {
 // state governor replied. A second determiner makes two people (the
 // governor and the mayor), and so does a name.
 func coordinatedRole(toks []token, i, hi int) bool {
-	if toks[i].low != "and" || i == 0 || toks[i-1].text != toks[i-1].low || !personNouns[toks[i-1].low] {
+	if toks[i].low != "and" || i == 0 || toks[i-1].text != toks[i-1].low || !roleEnd(toks, i-1) {
 		return false
 	}
-	for j := i + 1; j+1 < hi && j-i <= 4; j++ {
+	for j := i + 1; j+1 < hi && j-i <= 6; j++ {
 		t := &toks[j]
 		if t.kind != tWord || determiners[t.low] || pronouns[t.low] || possessivePronouns[t.low] || !npWord(t) {
 			return false
 		}
 		if t.text == t.low && personNouns[t.low] {
+			if j+3 < hi && toks[j+1].low == "of" && toks[j+2].kind == tWord {
+				j += 2 // the nominee and former secretary of state said
+			}
 			_, cue := isCue(toks, j+1)
 			return cue
 		}
@@ -879,6 +882,13 @@ func coordinatedRole(toks []token, i, hi int) bool {
 		}
 	}
 	return false
+}
+
+// roleEnd reports whether the word at j ends a role: a person noun, a
+// front-runner, or a title's "of" phrase (secretary of state).
+func roleEnd(toks []token, j int) bool {
+	w := toks[j].low
+	return personNouns[w] || w == "front-runner" || j > 1 && toks[j-1].low == "of" && titles[toks[j-2].low]
 }
 
 // coordinatedTitle reports whether the "and" at i joins two titles of one
