@@ -113,7 +113,7 @@ func TestEvalPolNeAR(t *testing.T) {
 	// a regression fails.
 	floors := map[string]struct{ f1, speaker float64 }{
 		"train": {f1: 0.953, speaker: 0.919},
-		"dev":   {f1: 0.950, speaker: 0.926},
+		"dev":   {f1: 0.951, speaker: 0.926},
 	}
 	for _, split := range []string{"train", "dev"} {
 		t.Run(split, func(t *testing.T) {
