@@ -103,6 +103,11 @@ func cpuSeconds() float64 {
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return -1
 	}
+	return cpuTime(&ru)
+}
+
+// cpuTime is the user and system time in ru, in seconds.
+func cpuTime(ru *syscall.Rusage) float64 {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 

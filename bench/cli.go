@@ -67,7 +67,7 @@ func importCLI(bin, dir, corpus, profile string) (importResult, error) {
 	return importResult{
 		Quotes:  sum.Added,
 		Seconds: secs,
-		CPU:     time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds(),
+		CPU:     cpuTime(ru),
 		HWMKB:   int(ru.Maxrss), // KiB on Linux
 		AnonKB:  anonKB,
 	}, nil
