@@ -26,6 +26,11 @@ func readArticle(t testing.TB, path string) Article {
 		// The one case whose first line is the article's title.
 		a.Title, _, _ = strings.Cut(a.Text, "\n")
 	}
+	if strings.HasSuffix(path, "deck.txt") {
+		// A title stored as headline and deck, the text's first two lines.
+		lines := strings.SplitN(a.Text, "\n", 3)
+		a.Title = strings.TrimSpace(lines[0]) + " " + strings.TrimSpace(lines[1])
+	}
 	return a
 }
 

@@ -125,22 +125,32 @@ func titleCase(q string) bool {
 	return true
 }
 
-// headlineEnd returns the end of the text's first paragraph when it is the
-// article's title, else 0.
+// headlineEnd returns the end of the lines the text opens with when they
+// are the article's title, else 0. The title may run over two or three
+// lines, a headline and its deck ("… 'racist,' but backs him;" then "Critics
+// say …"), as some publishers store it (testdata/deck.txt).
 func headlineEnd(text, title string) int {
-	title = strings.TrimSpace(title)
-	if title == "" {
+	want := alnum(title)
+	if want == "" {
 		return 0
 	}
 	start := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
-	end := strings.IndexByte(text[start:], '\n')
-	if end < 0 {
-		end = len(text) - start
+	got := ""
+	for line := 0; line < 3 && start < len(text); line++ {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text) - start
+		}
+		got += alnum(text[start : start+end])
+		if got == want {
+			return start + end
+		}
+		if got == "" || !strings.HasPrefix(want, got) {
+			return 0
+		}
+		start += end + 1
 	}
-	if alnum(text[start:start+end]) != alnum(title) {
-		return 0
-	}
-	return start + end
+	return 0
 }
 
 // alnum keeps the letters and digits of s, lower-cased: a headline and the
