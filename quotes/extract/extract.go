@@ -154,6 +154,9 @@ type extractor struct {
 // An attribution is a speaker found for a quotation.
 type attribution struct {
 	speaker, role, cue string
+	// owned is set on words read as an owner's claim inside someone else's
+	// sentence (claimOwner): a participle after them is not the owner's.
+	owned bool
 }
 
 func (x *extractor) attribute(out []Quotation) {
@@ -688,6 +691,10 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		// Carl Bialik: "…" (testdata/colon.txt).
 		return a, true
 	}
+	if a, ok := x.claimOwner(lo, k); ok {
+		a.owned = true
+		return a, true
+	}
 	if a, ok := x.beforeCueIn(lo, k); ok {
 		return a, true
 	}
@@ -833,7 +840,8 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 				return a, true
 			}
 			sl := lo
-			if lo > 0 && toks[lo-1].kind == tQuote && toks[lo-1].sent == toks[v].sent && !x.found[toks[lo-1].q] && v-x.sentFirst[toks[v].sent] < 2*maxWindow {
+			if lo > 0 && toks[lo-1].kind == tQuote && toks[lo-1].sent == toks[v].sent && (!x.found[toks[lo-1].q] || x.attrs[toks[lo-1].q].owned) &&
+				v-x.sentFirst[toks[v].sent] < 2*maxWindow {
 				// Words quoted earlier in the sentence with no speaker
 				// of their own do not open it: Grayson's spokeswoman
 				// challenged the claim that he had "attacked" Clinton, and
@@ -912,6 +920,148 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// claimOwner reads words quoted inside the clause that spells out an
+// owner's claim, statement or pledge: in "critics doubted Brann's claim
+// that the port "made money"" and "the union cited her pledge to be
+// "fair"" the words are the owner's, not those of the sentence's subject
+// (testdata/claims.txt). The clause runs from the noun's "that" (or a
+// pledge's "to", a call's "for") to the quotation without a cue, another
+// quotation or a comma of its own, and the quotation is still inside it:
+// in "Brann's claim that the port made money is "a fairy tale"" and "… as
+// "a fairy tale"" someone else judges the claim.
+func (x *extractor) claimOwner(lo, k int) (attribution, bool) {
+	toks := x.toks
+	c := -1 // the "that", "to" or "for" after the noun
+	finite := 0
+	for i := k - 1; i > lo && k-i <= 14; i-- {
+		t := &toks[i]
+		if t.kind != tWord {
+			if t.punct(',') && i-1 > lo && toks[i-1].low == "that" {
+				continue // her comment that, "We are …"
+			}
+			return attribution{}, false
+		}
+		if _, ok := isCue(toks, i); ok {
+			return attribution{}, false
+		}
+		if t.is("is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "does", "did") {
+			if finite++; finite > 1 {
+				return attribution{}, false
+			}
+		}
+		if t.is("as") {
+			return attribution{}, false
+		}
+		if t.is("that", "to", "for") && claimAfter(toks, i, lo) >= 0 {
+			c = i
+			break
+		}
+	}
+	if c < 0 {
+		return attribution{}, false
+	}
+	noun := claimAfter(toks, c, lo)
+	o := noun - 1
+	for o > lo && noun-o <= 3 && toks[o].kind == tWord && !isPossessive(toks[o].text) && !possessivePronouns[toks[o].low] &&
+		!npStop[toks[o].low] && !determiners[toks[o].low] && !cueVerbs[toks[o].low] {
+		o-- // Brann's recent, oft-repeated claim; her March comment
+	}
+	if o < lo || toks[o].kind != tWord {
+		return attribution{}, false
+	}
+	if o < noun-1 && strings.HasSuffix(toks[noun].low, "s") && !claimAdjectives[toks[noun-1].low] {
+		// "Her economic plan promises to …": a verb, not a claim.
+		return attribution{}, false
+	}
+	switch toks[o].low {
+	case "his", "her", "their":
+		return x.possessiveOwner(lo, o)
+	}
+	if !isPossessive(toks[o].text) || !toks[o].capital() {
+		return attribution{}, false
+	}
+	b := o // the owner's name, capitalised: not "the union doubts Brann's"
+	for b > lo && toks[b-1].kind == tWord && toks[b-1].capital() && !isPossessive(toks[b-1].text) {
+		b--
+	}
+	subj := walkBack(toks, o, b)
+	if subj.kind != npProper {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
+}
+
+// possessiveOwner resolves his, her or their at token o, which owns a
+// claim: to the person who opens the sentence when the pronoun fits them
+// (Albright … fanned controversy over her remark that …), else as a
+// pronoun is, without making the owner the antecedent of the next "he
+// said". After "him" in its clause the owner is whoever "him" is, which
+// this does not know: challenging him over his comments that ….
+func (x *extractor) possessiveOwner(lo, o int) (attribution, bool) {
+	toks := x.toks
+	p := "they"
+	switch toks[o].low {
+	case "his":
+		p = "he"
+	case "her":
+		p = "she"
+	}
+	for i := lo; i < o; i++ {
+		if toks[i].is("him", "them") {
+			return attribution{}, false
+		}
+	}
+	pos := toks[o].start
+	first := x.sentFirst[toks[o].sent]
+	for n := x.ents.before(toks[first].start); o-first < 2*maxWindow && n < len(x.ents.mentions) && x.ents.mentions[n].pos < pos; n++ {
+		m := x.ents.mentions[n]
+		if m.possessive || !m.person {
+			continue
+		}
+		if x.ents.compatible(m, p, pronounGender(p), pos) {
+			if a, ok := x.sentenceSubject(first, o, true); ok && strings.Contains(lower(a.speaker), m.last) {
+				return a, true
+			}
+		}
+		break
+	}
+	m, ok := x.ents.pronounCandidate(p, pronounGender(p), pos)
+	if last, seen := x.ents.lastPronoun[p]; seen && (!ok || m.pos < last.at || !m.subject && m.pos > last.at) {
+		m, ok = last.m, true
+	}
+	if !ok {
+		return attribution{}, false
+	}
+	speaker, role, ok := x.ents.canonical(m, pos)
+	if !ok || speaker == "" {
+		return attribution{}, false
+	}
+	return attribution{speaker: speaker, role: role}, true
+}
+
+// claimAfter returns the index of the claim noun that the word at c ("that",
+// "to", "for") completes, a date between them allowed ("his statement on
+// Wednesday that"), or -1.
+func claimAfter(toks []token, c, lo int) int {
+	w := toks[c].low
+	for i := c - 1; i > lo && c-i <= 4; i-- {
+		t := &toks[i]
+		if t.kind != tWord {
+			return -1
+		}
+		if claimNouns[t.low] {
+			if w == "that" || w == "to" && pledgeNouns[t.low] || w == "for" && t.low == "call" {
+				return i
+			}
+			return -1
+		}
+		if !(dayWords[t.low] || months[t.low] || t.is("on", "last", "this", "earlier", "in") || unicode.IsDigit(rune(t.low[0]))) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // remarkMaker reads the maker of remarks right before a participle cue at
@@ -1435,7 +1585,7 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 		}
 	}
 	if lo > 0 && toks[lo-1].kind == tQuote {
-		if q := toks[lo-1].q; x.found[q] {
+		if q := toks[lo-1].q; x.found[q] && !x.attrs[q].owned {
 			a := x.attrs[q]
 			return attribution{speaker: a.speaker, role: a.role}, true
 		}

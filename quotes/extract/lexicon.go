@@ -116,6 +116,20 @@ society alliance network studies research laboratory lab trust partners partners
 var remarkNouns = set(`comment comments remark remarks promise pledge vow slogan quip line catchphrase mantra boast
 rallying retort jab taunt insult barb`)
 
+// claimNouns name what someone asserted, spelled out by a clause after
+// them: her claim that …, his pledge to … (testdata/claims.txt).
+var claimNouns = set(`statement statements comment comments remark remarks assertion assertions claim claims contention
+insistence declaration prediction warning suggestion argument admission accusation boast pledge promise promises
+vow vows threat call assurance`)
+
+// pledgeNouns take "to" and a verb for what was pledged: his promise to be
+// "neutral".
+var pledgeNouns = set(`pledge promise promises vow vows threat call`)
+
+// claimAdjectives may stand before a claim noun that could be a verb:
+// her repeated claims that … (testdata/claims.txt).
+var claimAdjectives = set(`repeated recent past earlier many frequent false public private several`)
+
 // strangerNouns head descriptions of someone the article has not named,
 // seldom the person the sentence before is about: "the spokesman said",
 // "the protesters chanted", "the moderator said" (testdata/roles.txt).
