@@ -830,10 +830,13 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			a.cue = toks[v].text
 			return a, true
 		}
-		if isParticiple(toks[v].low) && (v == lo || toks[v-1].punct(',') || v-2 >= lo && adverbs[toks[v-1].low] && toks[v-2].punct(',')) ||
+		if isParticiple(toks[v].low) && (v == lo || toks[v-1].punct(',') || toks[v-1].kind == tQuote && endsWithComma(toks[v-1].text) ||
+			v-2 >= lo && adverbs[toks[v-1].low] && toks[v-2].punct(',')) ||
 			v > lo && (toks[v-1].is("and", "but") || toks[v-1].low == "then" && (v-1 == lo || toks[v-2].kind != tWord || toks[v-2].is("and", "but"))) {
 			// "…," he said, adding that …; Lazar said … and added, "…": the
-			// verb's subject is the clause's (testdata/partial.txt). But
+			// verb's subject is the clause's (testdata/partial.txt); so after
+			// a title that ends in the comma: thanked the authors of the
+			// "Plan," calling it … (testdata/title.txt). But
 			// Mills then writes back, "…" has its own (testdata/split.txt).
 			if a, ok := x.clauseSubject(k, v, lo); ok {
 				a.cue = toks[v].text

@@ -14,8 +14,9 @@ import (
 //   - the value of a markup attribute, author="@handle";
 //   - a term marked as a term: so-called "reform" (testdata/scare.txt);
 //   - the title of a work or a show: MSNBC's "Morning Show", the film
-//     "Midnight Harbor", on "Meet the Press" (testdata/title.txt,
-//     testdata/scare.txt);
+//     "Midnight Harbor", on "Meet the Press", the authors of the "Harbor
+//     Plan", a pilot in "The Long Crossing", "Tidewater," a thriller, and
+//     the titles listed after one (testdata/title.txt, testdata/scare.txt);
 //   - a subhead: a line of its own in single marks (testdata/headline.txt);
 //   - a stage direction, "(CROSSTALK.)", or the writer's sign-off, "Follow
 //     … on Twitter @…", that an open quotation runs into (testdata/colon.txt).
@@ -50,6 +51,18 @@ func (x *extractor) notQuotation(i int) bool {
 	if prev != nil && prev.is("on", "at", "of", "called", "named", "dubbed", "titled") {
 		return true // on "Meet the Press"; the author of "America's Bitter Pill"
 	}
+	if j := x.beforeModifiers(k); j < k-1 && j >= 0 && x.toks[j].sent == x.toks[k].sent && x.toks[j].is("on", "at", "of", "in", "under") {
+		return true // the authors of the "Harbor Renewal Plan"; under the 2019 "Clean Port Act" (testdata/title.txt)
+	}
+	if prev != nil && prev.low == "in" && len(strings.Fields(x.text[s.start:s.end])) >= 2 {
+		return true // a ferry pilot in "The Long Crossing" (testdata/title.txt)
+	}
+	if prev != nil && prev.low == "with" && k > 1 && x.toks[k-2].is("interview", "interviews", "appearance", "conversation") {
+		return true // in an interview with "Good Morning Harbor" (testdata/title.txt)
+	}
+	if x.appositiveTitle(k) {
+		return true // "Tidewater," a thriller about … (testdata/title.txt)
+	}
 	if prev != nil && prev.low == "as" && k > 1 && x.toks[k-2].low == "known" {
 		return true // the hacker known as "Gadfly," stated … (testdata/partial.txt)
 	}
@@ -58,6 +71,9 @@ func (x *extractor) notQuotation(i int) bool {
 	}
 	if prev != nil && prev.is("and", "or") && k > 1 && x.toks[k-2].kind == tQuote && x.skip[x.toks[k-2].q] {
 		return true // "Parks and Recreation" and "Guardians of the Galaxy"
+	}
+	if prev != nil && prev.kind == tQuote && endsWithComma(prev.text) && x.skip[prev.q] {
+		return true // roles in "Salt Road," "Tidewater" and … (testdata/title.txt)
 	}
 	if prev != nil && prev.punct(',') && k > 1 && x.toks[k-2].kind == tWord && titleNouns[x.toks[k-2].low] {
 		return true // Trump's reality TV show, "The Apprentice,"
@@ -81,6 +97,49 @@ func (x *extractor) notQuotation(i int) bool {
 	return false
 }
 
+// appositiveTitle reports whether the title-cased words quoted at token k
+// are set off by a comma and named at once for what they are, a work or a
+// show: "Tidewater," a thriller about …; "Harbor Watch," the 1990s drama.
+func (x *extractor) appositiveTitle(k int) bool {
+	toks := x.toks
+	j := k + 1
+	if !endsWithComma(toks[k].text) {
+		if j >= len(toks) || !toks[j].punct(',') {
+			return false
+		}
+		j++
+	}
+	if j >= len(toks) || toks[j].sent != toks[k].sent || !toks[j].is("a", "an", "the") {
+		return false
+	}
+	for n := j + 1; n < len(toks) && n <= j+4 && toks[n].kind == tWord && toks[n].sent == toks[k].sent; n++ {
+		if titleNouns[toks[n].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeModifiers returns the index of the token before the determiner and
+// year, one or both, that stand right before token k: "of" in "of the 2019
+// …". It returns k-1 when none stands there.
+func (x *extractor) beforeModifiers(k int) int {
+	j := k - 1
+	if j >= 0 && x.toks[j].kind == tWord && isYear(x.toks[j].text) {
+		j--
+	}
+	if j >= 0 && x.toks[j].kind == tWord && determiners[x.toks[j].low] {
+		j--
+	}
+	return j
+}
+
+// isYear reports whether w is a year: four digits from 1800 to 2099.
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "18") || strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
+		strings.Trim(w, "0123456789") == ""
+}
+
 // termNouns before quoted words mark them as a term, not as speech.
 var termNouns = set(`term terms phrase phrases word words moniker motto label labels catchphrase nickname slogan
 hashtag epithet buzzword euphemism`)
@@ -92,6 +151,7 @@ article column op-ed essay ad advert spot video headline titled entitled pseudon
 hashtag newsletter magazine newspaper episode sketch segment hat shirt t-shirt sign banner poster
 classic hit blockbuster sequel sitcom drama comedy franchise bestseller best-seller
 award prize syllabus anchor co-host host initiative
+thriller procedural miniseries anthem opera pageant broadcast broadcasts telecast radio
 `)
 
 // mediaNouns own a show: television's "Scandal", the channel's "Hannity".
