@@ -1630,6 +1630,9 @@ func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attr
 	if k > 0 && toks[k-1].sent == toks[k].sent && toks[k-1].kind != tPara {
 		return attribution{}, false // mid-sentence: a scare quote or a title
 	}
+	if x.mentionedSubject(k) {
+		return attribution{}, false
+	}
 	p := x.qtok[prev]
 	paras := 0
 	for j := p + 1; j < k; j++ {
@@ -1645,6 +1648,32 @@ func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attr
 		}
 	}
 	return attribution{speaker: attrs[prev].speaker, role: attrs[prev].role}, true
+}
+
+// mentionedSubject reports whether the words quoted at token k, opening
+// their sentence, are its subject, spoken of rather than spoken: a name, a
+// term or a title with a verb of the writer's after it ("Slow Tide" is a
+// remake of …; "Harbor fees" has been the board's word for …). Quoted
+// words that end in a stop, a question or an exclamation are a sentence of
+// their own (testdata/continuation.txt).
+func (x *extractor) mentionedSubject(k int) bool {
+	toks := x.toks
+	q := strings.TrimRight(toks[k].text, "\"'”’")
+	if strings.HasSuffix(q, ".") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "!") {
+		return false
+	}
+	j := k + 1
+	if j < len(toks) && toks[j].punct(',') {
+		j++
+	}
+	if j >= len(toks) || toks[j].sent != toks[k].sent || toks[j].kind != tWord {
+		return false
+	}
+	if strings.HasSuffix(toks[j].low, "ly") && toks[j].text == toks[j].low && j+1 < len(toks) && toks[j+1].sent == toks[k].sent {
+		j++ // "Slow Tide" happily mocks …
+		return pastTense(&toks[j]) || presentTense(&toks[j])
+	}
+	return copulas[toks[j].low] && toks[j].low != "'s" || toks[j].is("has", "have", "had", "will", "would", "can", "could", "may", "might")
 }
 
 // resumed gives a quotation that opens a sentence the speaker of the cued
