@@ -1363,8 +1363,45 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 		// (testdata/subjects.txt).
 		return attribution{}, false
 	}
+	if h := x.afterApposition(subj.hi, k); !cued && h+2 < k && toks[h].kind == tWord && (toks[h].is("has", "have", "had", "'s", "’s") && toks[h+1].low == "been" ||
+		toks[h].is("been")) {
+		if v := h + 1 + btoi(toks[h].low != "been"); v < k && pastTense(&toks[v]) {
+			// Nor has one that has been named or charged by others:
+			// Reade — a ferry captain — has been called a crank by rivals for
+			// pushing "…"
+			// (testdata/subjects.txt).
+			return attribution{}, false
+		}
+	}
 	a, ok := x.resolve(subj, nil)
 	return a, ok
+}
+
+// afterApposition returns the token after an apposition in commas or dashes
+// that opens at h, before k: the verb's place in "Voss — a pilot and a
+// mayor — has …". It returns h when none opens there.
+func (x *extractor) afterApposition(h, k int) int {
+	toks := x.toks
+	if h >= k || !toks[h].punct(',') && !isDash(&toks[h]) {
+		return h
+	}
+	for j := h + 1; j < k && j-h <= 16; j++ {
+		if toks[j].kind != tWord && toks[j].kind != tPunct {
+			return h
+		}
+		if toks[j].punct(',') && toks[h].punct(',') || isDash(&toks[j]) && isDash(&toks[h]) {
+			return j + 1
+		}
+	}
+	return h
+}
+
+// btoi is 1 for true and 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // resultClause returns the first token of a name that opens a result clause
