@@ -126,6 +126,19 @@ vow vows threat call assurance`)
 // "neutral".
 var pledgeNouns = set(`pledge promise promises vow vows threat call`)
 
+// judgingVerbs judge or describe their object "as" something, the words
+// after "as" being the subject's: slammed the plan as "…"
+// (testdata/characterised.txt).
+var judgingVerbs = set(`slammed slams slamming dismissed dismisses dismissing derided derides deriding decried decries
+denounced denounces denouncing branded brands branding characterized characterizes characterizing characterised
+portrayed portrays portraying hailed hails hailing mocked mocks mocking ridiculed ridicules ridiculing lambasted
+blasted blasts blasting condemned condemns condemning touted touts touting depicted depicts depicting
+described describes describing labeled labels labeling labelled criticized criticizes criticizing praised praises praising`)
+
+// referVerbs take "to" before their object: refers to the councillor as
+// "Ruby".
+var referVerbs = set(`refer refers referred referring`)
+
 // claimAdjectives may stand before a claim noun that could be a verb:
 // her repeated claims that … (testdata/claims.txt).
 var claimAdjectives = set(`repeated recent past earlier many frequent false public private several`)
