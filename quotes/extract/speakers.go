@@ -133,7 +133,7 @@ func backwardNP(toks []token, v, lo int) np {
 		var fallback np // an apposition's description and name, when an earlier comma may hold the subject
 		for a := j - 1; a >= lo && a >= j-maxAppo; a-- {
 			if toks[a].kind != tWord && toks[a].kind != tQuote && !toks[a].punct(open) && !toks[a].punct('-') && !toks[a].punct('.') &&
-				!toks[a].punct('(') && !toks[a].punct(')') {
+				!toks[a].punct('(') && !toks[a].punct(')') && !toks[a].punct('&') { // an analyst at Keller & Moss (testdata/roles.txt)
 				if !(open == '(' && toks[a].punct(',')) {
 					break
 				}
@@ -961,6 +961,10 @@ func appositionRole(ts []token) string {
 			q := t.text
 			_, w := utf8.DecodeLastRuneInString(q)
 			words = append(words, strings.TrimSuffix(q[:len(q)-w], ",")+q[len(q)-w:])
+			continue
+		}
+		if t.punct('&') && k > 0 && k+1 < len(ts) && ts[k-1].capital() && ts[k+1].capital() {
+			words = append(words, t.text) // at Keller & Moss
 			continue
 		}
 		if t.kind != tWord {
