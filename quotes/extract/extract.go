@@ -1429,6 +1429,13 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 		// (testdata/subjects.txt).
 		return attribution{}, false
 	}
+	if !cued && x.inAside(subj.hi, k) {
+		// Words quoted in an aside between dashes or in parentheses that
+		// opens after the subject are the writer's: Kane and Ruiz — as well
+		// as Ortiz at the earlier "kids' table" forum — did best
+		// (testdata/subjects.txt).
+		return attribution{}, false
+	}
 	if h := x.afterApposition(subj.hi, k); !cued && h+2 < k && toks[h].kind == tWord && (toks[h].is("has", "have", "had", "'s", "’s") && toks[h+1].low == "been" ||
 		toks[h].is("been")) {
 		if v := h + 1 + btoi(toks[h].low != "been"); v < k && pastTense(&toks[v]) {
@@ -1460,6 +1467,37 @@ func (x *extractor) afterApposition(h, k int) int {
 		}
 	}
 	return h
+}
+
+// inAside reports whether token k stands inside an aside in dashes that
+// opens within a few words after h, the end of a subject ("Kane and Ruiz
+// —", "Party elders —"), and closes after k in its sentence.
+func (x *extractor) inAside(h, k int) bool {
+	toks := x.toks
+	open := -1
+	for j := h; j < k && j <= h+4; j++ {
+		if isDash(&toks[j]) {
+			open = j
+			break
+		}
+		if toks[j].kind != tWord {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for j := open + 1; j < k; j++ {
+		if isDash(&toks[j]) || toks[j].kind == tPara {
+			return false
+		}
+	}
+	for j := k + 1; j < len(toks) && j-k <= maxWindow && toks[j].sent == toks[k].sent && toks[j].kind != tPara; j++ {
+		if isDash(&toks[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // btoi is 1 for true and 0 for false.
