@@ -884,6 +884,13 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 				// loss as "…" (testdata/cues.txt).
 				break
 			}
+			if x.describesSpeaker(subj.hi, k) {
+				x.skip[toks[k].q] = true // and no quotation the next one carries on
+				// The words stand in what the writer says of the speaker
+				// named after the cue: "…," said Ana Voss, whose new book
+				// profiles "restless" people (testdata/cues.txt).
+				return attribution{}, true
+			}
 			return x.resolve(subj, toks[v:v+n])
 		}
 		if toks[v-1].punct(',') && !isParticiple(toks[v].low) && !listenerVerbs[toks[v].low] {
@@ -1132,6 +1139,42 @@ func claimAfter(toks []token, c, lo int) int {
 	}
 	return -1
 }
+
+// describesSpeaker reports whether the words quoted at token k stand in an
+// apposition that follows the speaker's name ending at h, after a comma or a
+// parenthesis: a description ("a plaintiff who …", "one of the …", "whose
+// book …", "of Dover, before the …"), after any age, with no cue, no verb of
+// thought and no new clause ("but he …") before the words. They are what the
+// writer says of the speaker, not the speaker's.
+func (x *extractor) describesSpeaker(h, k int) bool {
+	toks := x.toks
+	if h+1 >= k || !toks[h].punct(',') && !toks[h].punct('(') {
+		return false
+	}
+	j := h + 1
+	for j < k && (toks[j].kind == tWord && toks[j].low[0] >= '0' && toks[j].low[0] <= '9' || toks[j].punct(',') || toks[j].punct(')') || toks[j].punct('(') ||
+		toks[j].kind == tWord && len(toks[j].text) <= 10 && strings.Contains(toks[j].text, "-") && toks[j].capital()) {
+		j++ // an age, a party and state: Leah Ross, 34, …; Dan Moss (D-Ore.), …
+	}
+	if j >= k || !toks[j].is("a", "an", "the", "one", "whose", "of", "his", "her", "their", "its", "who") {
+		return false
+	}
+	for ; j < k; j++ {
+		t := &toks[j]
+		if t.kind == tPara || t.punct(':') || t.is("but", "while", "although", "though") || thoughtVerbs[t.low] ||
+			t.low == "and" && j+1 < k && pronouns[toks[j+1].low] || t.punct(',') && j+1 < k && isParticiple(toks[j+1].low) {
+			return false // a new clause: …, but he …; …, referring to …
+		}
+		if _, cue := isCue(toks, j); cue {
+			return false
+		}
+	}
+	return toks[k-1].kind == tWord && !strings.HasSuffix(toks[k-1].text, ".")
+}
+
+// thoughtVerbs report a view, whose words are the holder's: who thinks
+// the board "…" (testdata/cues.txt).
+var thoughtVerbs = set(`thinks think thought believes believe believed feels feel felt hopes hoped fears feared wants wanted`)
 
 // remarkMaker reads the maker of remarks right before a participle cue at
 // v: in "which reprinted a pledge Wick gave in 2009 saying he …" the
