@@ -1370,8 +1370,14 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 	if i+1 < k && toks[i].kind == tWord && toks[i+1].punct(',') && (openers[toks[i].low] || adverbLike(toks, i)) {
 		i += 2 // First, …; Indeed, …
 	}
-	if i+1 < k && toks[i].kind == tWord && (openingAdverbs[toks[i].low] || adverbLike(toks, i)) && nameAt(toks, i+1) {
-		i++ // One adverb before a name: And then Trump went on the attack, saying … (testdata/subjects.txt)
+	if i+1 < k && toks[i].kind == tWord && (openingAdverbs[toks[i].low] || adverbLike(toks, i)) && (nameAt(toks, i+1) || personPronoun(&toks[i+1])) {
+		// One adverb before a name: And then Trump went on the attack,
+		// saying … (testdata/subjects.txt); or before he or she: Then he
+		// turned to "…" (testdata/openers.txt).
+		i++
+	}
+	if j := datedPronoun(toks, i, k); j > i {
+		i = j // In 2011 she spoke out for "…" (testdata/openers.txt)
 	}
 	if r := resultClause(toks, i, k); r > i {
 		i = r
@@ -1732,6 +1738,31 @@ func nameAt(toks []token, i int) bool {
 	}
 	w := toks[i].low
 	return !sentenceWords[w] && !dayWords[w] && !months[w]
+}
+
+// personPronoun reports whether t is he, she or they in lower case: a
+// subject, never an object.
+func personPronoun(t *token) bool {
+	return t.kind == tWord && t.text == t.low && t.is("he", "she", "they")
+}
+
+// datedPronoun returns the index of the he, she or they that follows a short
+// opening phrase of time with no comma, "In 2011 she", "On Monday he", "Last
+// week they", or i when there is none.
+func datedPronoun(toks []token, i, k int) int {
+	if i >= k || !toks[i].is("in", "on", "at", "during", "last", "this", "earlier", "later") {
+		return i
+	}
+	for j := i + 1; j < k && j-i <= 5 && toks[j].kind == tWord; j++ {
+		if personPronoun(&toks[j]) {
+			p := &toks[j-1]
+			if j-1 > i && (unicode.IsDigit(rune(p.low[0])) || dayWords[p.low] || months[p.low] || timeWords[p.low]) {
+				return j
+			}
+			return i
+		}
+	}
+	return i
 }
 
 // clauseSubject finds the speaker of the clause a participle cue at v hangs
