@@ -217,7 +217,7 @@ func (x *extractor) attribute(out []Quotation) {
 		if !ok {
 			a, ok = x.resumed(i, attrs, found)
 		}
-		if !ok && i > 0 && found[i-1] && attrs[i-1].cue != "" && x.toks[x.qtok[i-1]].sent == x.toks[k].sent &&
+		if !ok && i > 0 && found[i-1] && x.cuedRun(i-1) && x.toks[x.qtok[i-1]].sent == x.toks[k].sent &&
 			!titleCase(x.text[x.spans[i].start:x.spans[i].end]) {
 			// Later words quoted in the sentence of an attributed quotation,
 			// with no cue of their own, are the same speaker's: Cross called
@@ -238,6 +238,22 @@ func (x *extractor) attribute(out []Quotation) {
 			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, attrs[i].role, attrs[i].cue
 		}
 	}
+}
+
+// cuedRun reports whether the attributed quotation j has a cue of its own or
+// carries on, through quotations of the same sentence and speaker with no
+// cue, one that has: Oake said the plan was "late," "costly" and "doomed."
+// gives all three to Oake (testdata/continuation.txt). Words read as an
+// owner's claim start no run.
+func (x *extractor) cuedRun(j int) bool {
+	a := x.attrs[j]
+	sent := x.toks[x.qtok[j]].sent
+	for ; j >= 0 && x.found[j] && !x.attrs[j].owned && x.attrs[j].speaker == a.speaker && x.toks[x.qtok[j]].sent == sent; j-- {
+		if x.attrs[j].cue != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // pullQuoteSignature reads the line that signs a pull quote: the quoted
