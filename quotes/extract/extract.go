@@ -946,9 +946,28 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		if a, ok := x.outerReport(lo, subj.lo); ok {
 			return a, true
 		}
+		if a, ok := x.issuer(subj, lo, toks[v:v+n]); ok {
+			return a, true
+		}
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// issuer reads the maker of a document that a participle cue quotes: in
+// "the harbor board issued a statement calling the plan "…"" the words are
+// the board's, not the statement's (testdata/organisation.txt). subj is the
+// document's noun phrase, right after the verb that issued it.
+func (x *extractor) issuer(subj np, lo int, cue []token) (attribution, bool) {
+	toks := x.toks
+	if subj.kind != npNominal || !documentNouns[subj.headWord()] || subj.lo-1 <= lo || !issueVerbs[toks[subj.lo-1].low] {
+		return attribution{}, false
+	}
+	maker := backwardNP(toks, subj.lo-1, lo)
+	if maker.kind != npProper && !(maker.kind == npNominal && maker.det != "" && !documentNouns[maker.headWord()]) {
+		return attribution{}, false
+	}
+	return x.resolve(maker, cue)
 }
 
 // claimOwner reads words quoted inside the clause that spells out an

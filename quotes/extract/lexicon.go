@@ -122,6 +122,13 @@ var claimNouns = set(`statement statements comment comments remark remarks asser
 insistence declaration prediction warning suggestion argument admission accusation boast pledge promise promises
 vow vows threat call assurance conclusion conclusions finding findings`)
 
+// documentNouns name a text its maker issues: a statement, a letter
+// (testdata/organisation.txt).
+var documentNouns = set(`statement statements letter release memo report`)
+
+// issueVerbs put out a document: the board issued a statement saying …
+var issueVerbs = set(`issued released sent published posted distributed put`)
+
 // pledgeNouns take "to" and a verb for what was pledged: his promise to be
 // "neutral".
 var pledgeNouns = set(`pledge promise promises vow vows threat call`)
