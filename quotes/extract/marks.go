@@ -140,7 +140,13 @@ func findSpans(text string) []span {
 				singleOpen = -1
 			}
 		}
-		prev = r
+		if !unicode.Is(unicode.Cf, r) {
+			// An invisible format character (a direction mark, a
+			// zero-width space) leaves the rune before it in place: a
+			// paragraph that opens with U+202A and a right mark opens a
+			// quotation (testdata/marks.txt).
+			prev = r
+		}
 		i += w
 	}
 	if inDouble {
