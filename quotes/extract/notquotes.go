@@ -45,6 +45,9 @@ func (x *extractor) notQuotation(i int) bool {
 	if s.single && (k == 0 || x.toks[k-1].kind == tPara) && (k+1 >= len(x.toks) || x.toks[k+1].kind == tPara) {
 		return true // a subhead in single marks on a line of its own
 	}
+	if x.namesSource(k) {
+		return true // the defeated "Stay" campaign, a "back channel" memo (testdata/scare.txt)
+	}
 	if !titleCase(x.text[s.start:s.end]) {
 		return false
 	}
@@ -138,6 +141,29 @@ func (x *extractor) beforeModifiers(k int) int {
 func isYear(w string) bool {
 	return len(w) == 4 && (strings.HasPrefix(w, "18") || strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
 		strings.Trim(w, "0123456789") == ""
+}
+
+// namesSource reports whether the words quoted at token k name a source
+// after a determiner, and an adjective or two, and before the source's
+// noun: the defeated "Stay" campaign, a "back channel" memo. Such words
+// name a campaign or a document; they are not its words. One word in lower
+// case is more likely a judgment that someone made: a "reckless" decision.
+func (x *extractor) namesSource(k int) bool {
+	toks := x.toks
+	q := x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]
+	if n := len(strings.Fields(q)); n < 2 && !titleCase(q) || n > 4 || strings.ContainsAny(q, ",.!?") || k+1 >= len(toks) || toks[k+1].kind != tWord ||
+		toks[k+1].text != toks[k+1].low || !sourceNouns[toks[k+1].low] || toks[k+1].sent != toks[k].sent {
+		return false
+	}
+	for j := k - 1; j >= 0 && k-j <= 3 && toks[j].kind == tWord && toks[j].sent == toks[k].sent; j-- {
+		if toks[j].is("a", "an", "the") {
+			return true
+		}
+		if toks[j].text != toks[j].low || npStop[toks[j].low] {
+			return false
+		}
+	}
+	return false
 }
 
 // termNouns before quoted words mark them as a term, not as speech.
