@@ -178,6 +178,8 @@ hashtag newsletter magazine newspaper episode sketch segment hat shirt t-shirt s
 classic hit blockbuster sequel sitcom drama comedy franchise bestseller best-seller
 award prize syllabus anchor co-host host initiative
 thriller procedural miniseries anthem opera pageant broadcast broadcasts telecast radio
+shirts t-shirts hats caps signs banners posters button buttons pin pins bag bags tote tour tours reception gala festival
+concert theme
 `)
 
 // mediaNouns own a show: television's "Scandal", the channel's "Hannity".
