@@ -1006,6 +1006,11 @@ func (x *extractor) claimOwner(lo, k int) (attribution, bool) {
 			c = i
 			break
 		}
+		if t.is("that", "to") {
+			if subj := claimAgent(toks, i, lo); subj.kind != npNone {
+				return x.resolve(subj, nil)
+			}
+		}
 	}
 	if c < 0 {
 		return attribution{}, false
@@ -1150,6 +1155,31 @@ func (x *extractor) characterised(lo, k int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return x.resolve(subj, toks[v:v+1])
+}
+
+// claimAgent returns the maker named after a claim noun by "by", "of" or
+// "from" that the "that" or "to" at c completes: the contention of Mayor
+// Tilda Brann that …; comments from the auditor that … (testdata/claims.txt).
+func claimAgent(toks []token, c, lo int) np {
+	for p := c - 2; p > lo && c-p <= 10; p-- {
+		t := &toks[p]
+		if t.kind != tWord {
+			return np{}
+		}
+		if !t.is("by", "of", "from") {
+			continue
+		}
+		n := &toks[p-1]
+		if !claimNouns[n.low] || toks[c].low == "to" && !pledgeNouns[n.low] {
+			continue // "secretary of state", not yet the claim
+		}
+		subj := forwardNP(toks, p+1, c)
+		if subj.hi != c || !(subj.kind == npProper || subj.kind == npNominal && speakerNoun(subj.headWord())) {
+			return np{}
+		}
+		return subj
+	}
+	return np{}
 }
 
 // claimAfter returns the index of the claim noun that the word at c ("that",
