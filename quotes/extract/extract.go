@@ -625,6 +625,11 @@ func (x *extractor) unknownVerbCue(k, j, hi int, last rune) (attribution, bool) 
 	if !toks[hi].punct('.') || hi-j > 8 {
 		return attribution{}, false
 	}
+	if copulas[toks[j].low] {
+		// The quoted words are the subject of a verb of being, spoken of:
+		// "…," became a common phrase (testdata/cues.txt).
+		return attribution{}, false
+	}
 	if v := j; pastTense(&toks[v]) {
 		// Inverted: “This is fantastic!” beamed Donald Hartley.
 		if _, ok := isCue(toks, v); !ok {
