@@ -155,6 +155,19 @@ func backwardNP(toks []token, v, lo int) np {
 					return np{}
 				}
 				subj := walkBack(toks, a-1, lo)
+				if subj.kind == npNone && open == ',' && a-1 > lo && toks[a-1].punct(')') {
+					// A party and state in parentheses between the name
+					// and its apposition: Rep. Jon Ward (R-Ohio), a panel
+					// member, said (testdata/roles.txt).
+					for p := a - 2; p > lo && a-p <= 8; p-- {
+						if toks[p].punct('(') {
+							if n := walkBack(toks, p-1, lo); n.kind == npProper {
+								subj = n
+							}
+							break
+						}
+					}
+				}
 				if subj.kind == npProper && open == ',' && (subj.lo > lo && toks[subj.lo-1].is("of", "from", "in", "at") ||
 					subj.hi-subj.lo == 1 && placeLike(&toks[subj.lo]) && subj.lo > lo && toks[subj.lo-1].punct(',')) {
 					// A place in the apposition: Cory James, 22, of Flint,
