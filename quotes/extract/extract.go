@@ -747,6 +747,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		if a, ok := x.labelBefore(lo, k); ok {
 			return a, true
 		}
+		if a, ok := x.mannerVerbBefore(lo, k); ok {
+			return a, true
+		}
 		if a, ok := x.withSubject(lo, k); ok {
 			return a, true
 		}
@@ -1650,6 +1653,27 @@ func resultClause(toks []token, i, k int) int {
 		}
 	}
 	return -1
+}
+
+// mannerVerbBefore reads a verb the word lists do not know, in the past
+// tense, with its subject right before it and a comma right before the
+// quotation: as Bo Strand hooted, "…" is Strand's, whoever the
+// sentence is about (testdata/cues.txt).
+func (x *extractor) mannerVerbBefore(lo, k int) (attribution, bool) {
+	toks := x.toks
+	v := k - 2
+	if v <= lo || !toks[k-1].punct(',') || !pastTense(&toks[v]) || copulas[toks[v].low] || auxiliaries[toks[v].low] {
+		return attribution{}, false
+	}
+	if _, cue := isCue(toks, v); cue {
+		return attribution{}, false
+	}
+	subj := backwardNP(toks, v, lo)
+	if subj.kind == npNone || subj.hi != v || subj.lo <= lo || !toks[subj.lo-1].is("as", "while", "when", "and") ||
+		subj.kind == npNominal && !speakerNoun(subj.headWord()) {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
 }
 
 // withSubject reads the subject of a clause that "with", a name and a
