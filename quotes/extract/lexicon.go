@@ -120,7 +120,7 @@ rallying retort jab taunt insult barb`)
 // them: her claim that …, his pledge to … (testdata/claims.txt).
 var claimNouns = set(`statement statements comment comments remark remarks assertion assertions claim claims contention
 insistence declaration prediction warning suggestion argument admission accusation boast pledge promise promises
-vow vows threat call assurance conclusion conclusions finding findings`)
+vow vows threat call assurance conclusion conclusions finding findings report reports`)
 
 // documentNouns name a text its maker issues: a statement, a letter
 // (testdata/organisation.txt).
