@@ -14,7 +14,7 @@ import (
 //   - the value of a markup attribute, author="@handle";
 //   - a term marked as a term: so-called "reform" (testdata/scare.txt);
 //   - the title of a work or a show: MSNBC's "Morning Show", the film
-//     "Midnight Harbor", on "Meet the Press", the authors of the "Harbor
+//     "Midnight Harbor", on "Meet the Press", the drafters of the "Harbor
 //     Plan", a pilot in "The Long Crossing", "Tidewater," a thriller, and
 //     the titles listed after one (testdata/title.txt, testdata/scare.txt);
 //   - a subhead: a line of its own in single marks (testdata/headline.txt);
@@ -46,7 +46,7 @@ func (x *extractor) notQuotation(i int) bool {
 		return true // a subhead in single marks on a line of its own
 	}
 	if x.namesSource(k) {
-		return true // the defeated "Stay" campaign, a "back channel" memo (testdata/scare.txt)
+		return true // the losing "Keep the Ferry" campaign, a "rainy day" memo (testdata/scare.txt)
 	}
 	if !titleCase(x.text[s.start:s.end]) {
 		return false
@@ -55,7 +55,7 @@ func (x *extractor) notQuotation(i int) bool {
 		return true // on "Meet the Press"; the author of "America's Bitter Pill"
 	}
 	if j := x.beforeModifiers(k); j < k-1 && j >= 0 && x.toks[j].sent == x.toks[k].sent && x.toks[j].is("on", "at", "of", "in", "under") {
-		return true // the authors of the "Harbor Renewal Plan"; under the 2019 "Clean Port Act" (testdata/title.txt)
+		return true // the drafters of the "Harbor Renewal Plan"; under the 2019 "Clean Port Act" (testdata/title.txt)
 	}
 	if prev != nil && prev.low == "in" && len(strings.Fields(x.text[s.start:s.end])) >= 2 {
 		return true // a ferry pilot in "The Long Crossing" (testdata/title.txt)
@@ -64,7 +64,7 @@ func (x *extractor) notQuotation(i int) bool {
 		return true // in an interview with "Good Morning Harbor" (testdata/title.txt)
 	}
 	if x.appositiveTitle(k) {
-		return true // "Tidewater," a thriller about … (testdata/title.txt)
+		return true // "Tidewater," a thriller set on … (testdata/title.txt)
 	}
 	if prev != nil && prev.low == "as" && k > 1 && x.toks[k-2].low == "known" {
 		return true // the hacker known as "Gadfly," stated … (testdata/partial.txt)
@@ -76,7 +76,7 @@ func (x *extractor) notQuotation(i int) bool {
 		return true // "Parks and Recreation" and "Guardians of the Galaxy"
 	}
 	if prev != nil && prev.kind == tQuote && endsWithComma(prev.text) && x.skip[prev.q] {
-		return true // roles in "Salt Road," "Tidewater" and … (testdata/title.txt)
+		return true // acted in "Salt Road," "Tidewater" and … (testdata/title.txt)
 	}
 	if prev != nil && prev.punct(',') && k > 1 && x.toks[k-2].kind == tWord && titleNouns[x.toks[k-2].low] {
 		return true // Trump's reality TV show, "The Apprentice,"
@@ -102,7 +102,8 @@ func (x *extractor) notQuotation(i int) bool {
 
 // appositiveTitle reports whether the title-cased words quoted at token k
 // are set off by a comma and named at once for what they are, a work or a
-// show: "Tidewater," a thriller about …; "Harbor Watch," the 1990s drama.
+// show: "Tidewater," a thriller set on a trawler; "Harbor Watch," the 1990s
+// drama.
 func (x *extractor) appositiveTitle(k int) bool {
 	toks := x.toks
 	j := k + 1
@@ -145,7 +146,7 @@ func isYear(w string) bool {
 
 // namesSource reports whether the words quoted at token k name a source
 // after a determiner, and an adjective or two, and before the source's
-// noun: the defeated "Stay" campaign, a "back channel" memo. Such words
+// noun: the losing "Keep the Ferry" campaign, a "rainy day" memo. Such words
 // name a campaign or a document; they are not its words. One word in lower
 // case is more likely a judgment that someone made: a "reckless" decision.
 func (x *extractor) namesSource(k int) bool {
