@@ -927,6 +927,12 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 				return x.resolve(subj, toks[v:v+n])
 			}
 		}
+		if isParticiple(toks[v].low) {
+			if a, ok := x.textOwner(v, lo, k); ok {
+				a.cue = toks[v].text
+				return a, true
+			}
+		}
 		subj := backwardNP(toks, v, lo)
 		if subj.kind == npProper && subj.hi == v && isPossessive(toks[v-1].text) {
 			// An owner before the word makes it a noun: treating Mrs.
@@ -960,6 +966,58 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// textOwner reads the owner of remarks or a text that a participle cue at v
+// quotes, named right before it: in "Brann attacked Oake's tweet calling
+// her "lazy"", "his remarks calling the board "useless"" and "a letter from
+// Oake saying …" the words are Oake's, not those of the sentence's subject
+// (testdata/owners.txt). The quotation at k must still be inside the
+// participle's clause: "Oake's tweets accusing her of lying are "lies""
+// are the sentence's subject's words.
+func (x *extractor) textOwner(v, lo, k int) (attribution, bool) {
+	toks := x.toks
+	finite := 0
+	for i := v + 1; i < k; i++ {
+		if toks[i].kind == tWord && (toks[i].is("is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "does", "did") || pastTense(&toks[i])) {
+			finite++
+		}
+	}
+	if finite > 1 || finite > 0 && !thatVerbs[toks[v].low] {
+		return attribution{}, false
+	}
+	h := v - 1
+	if h-1 < lo || toks[h].kind != tWord {
+		return attribution{}, false
+	}
+	if textNouns[toks[h].low] {
+		o := h - 1
+		if o > lo && toks[o].kind == tWord && toks[o].text == toks[o].low && !possessivePronouns[toks[o].low] && !npStop[toks[o].low] &&
+			!determiners[toks[o].low] && !cueVerbs[toks[o].low] {
+			o-- // his recent remarks
+		}
+		switch toks[o].low {
+		case "his", "her", "their":
+			return x.possessiveOwner(lo, o)
+		}
+		if !isPossessive(toks[o].text) || !toks[o].capital() {
+			return attribution{}, false
+		}
+		b := o
+		for b > lo && toks[b-1].kind == tWord && toks[b-1].capital() && !isPossessive(toks[b-1].text) {
+			b--
+		}
+		if subj := walkBack(toks, o, b); subj.kind == npProper {
+			return x.resolve(subj, nil)
+		}
+		return attribution{}, false
+	}
+	// A letter from Oake saying …
+	subj := walkBack(toks, h, lo)
+	if subj.kind != npProper || subj.lo-2 < lo || !toks[subj.lo-1].is("from", "by") || !textNouns[toks[subj.lo-2].low] {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
 }
 
 // issuer reads the maker of a document that a participle cue quotes: in

@@ -126,6 +126,17 @@ vow vows threat call assurance conclusion conclusions finding findings report re
 // (testdata/organisation.txt).
 var documentNouns = set(`statement statements letter release memo report`)
 
+// textNouns name remarks or a text someone made, which a participle cue
+// after them quotes: his remarks calling …; Oake's tweet saying …
+// (testdata/owners.txt).
+var textNouns = set(`remark remarks comment comments statement statements tweet tweets post posts letter letters
+email emails e-mail message messages memo speech op-ed column essay interview`)
+
+// thatVerbs report a clause of their own, whose verb may stand between them
+// and the words they quote: saying the plan was "…".
+var thatVerbs = set(`saying claiming arguing declaring warning insisting noting suggesting asserting writing adding
+stating explaining predicting promising`)
+
 // issueVerbs put out a document: the board issued a statement saying …
 var issueVerbs = set(`issued released sent published posted distributed put`)
 
