@@ -33,13 +33,14 @@ func buildQuotebot(dir string) (string, error) {
 // own collector settings, batches and compaction included), and measures it
 // as childImport measures the other engines: wall and CPU time, peak RSS and
 // peak anonymous memory of that process alone. A new index starts with the
-// bundled corpus (a few dozen quotes), which the count leaves out.
-func importCLI(bin, dir, corpus, profile string) (importResult, error) {
+// bundled corpus (a few dozen quotes), which the count leaves out. With a
+// memCap the command runs under its memory limit.
+func importCLI(mc *memCap, bin, dir, corpus, profile string) (importResult, error) {
 	args := []string{"import", "--json", "--index", dir}
 	if profile != "" {
 		args = append(args, "--cpuprofile", profile)
 	}
-	cmd := exec.Command(bin, append(args, corpus)...)
+	cmd := mc.command(bin, append(args, corpus)...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = os.Stderr

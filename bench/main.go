@@ -51,6 +51,7 @@ type options struct {
 	rounds                   int
 	budget                   time.Duration
 	profile                  bool
+	limits                   bool
 }
 
 func run(args []string) error {
@@ -64,6 +65,7 @@ func run(args []string) error {
 	fl.IntVar(&o.rounds, "rounds", 2, "serving rounds per engine (child processes, engines alternating)")
 	fl.DurationVar(&o.budget, "budget", 15*time.Second, "time per query kind per round")
 	fl.BoolVar(&o.profile, "profile", true, "CPU profiles of quotebot at the largest size")
+	fl.BoolVar(&o.limits, "limits", true, "at the largest size, import and serve quotebot again under the memory targets (needs root and cgroups)")
 	fl.Parse(args)
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -127,10 +129,10 @@ func run(args []string) error {
 				if profDir != "" {
 					prof = filepath.Join(profDir, "quotebot-import.prof")
 				}
-				if ir, err = importCLI(qbin, dir, corpus, prof); err != nil {
+				if ir, err = importCLI(nil, qbin, dir, corpus, prof); err != nil {
 					return err
 				}
-			} else if err := child(self, &ir, "import", "-engine", e, "-dir", dir, "-corpus", corpus); err != nil {
+			} else if err := child(nil, self, &ir, "import", "-engine", e, "-dir", dir, "-corpus", corpus); err != nil {
 				return err
 			}
 			sr.imp[e] = ir
@@ -152,12 +154,15 @@ func run(args []string) error {
 					cargs = append(cargs, "-profiledir", profDir)
 				}
 				var res serveResult
-				if err := child(self, &res, cargs...); err != nil {
+				if err := child(nil, self, &res, cargs...); err != nil {
 					return err
 				}
 				sr.serve[e] = append(sr.serve[e], res)
 				logf("%d: %s round %d: cold %.0f ms, RSS %d MB", n, e, r, res.ColdMS, res.HWMKB>>10)
 			}
+		}
+		if o.limits && si == len(o.sizes)-1 {
+			sr.capped = measureCapped(self, qbin, o, n, corpus, qfile)
 		}
 		for _, e := range engines {
 			// Files a merge made obsolete are removed when the index
@@ -178,13 +183,75 @@ func run(args []string) error {
 	return nil
 }
 
+// Issue 5's memory targets, as limits for measureCapped.
+const (
+	importLimitMB = 1024
+	serveLimitMB  = 300
+)
+
+// cappedResult is quotebot served and imported once more, each under a
+// memory limit (see memCap).
+type cappedResult struct {
+	skipped string // why nothing was measured
+
+	serve                serveResult
+	serveErr             string // why serving did not finish
+	servePeakMB          int    // charged to the cgroup, page cache included
+	imp                  importResult
+	impErr               string
+	impPeakMB            int
+	serveLimit, impLimit int // MiB
+}
+
+// measureCapped serves round 0 of quotebot's queries on the index the
+// rounds used, under a limit of serveLimitMB, and imports the corpus into a
+// new index under importLimitMB (the index is deleted after). A process the
+// limit kills is a result, not an error.
+func measureCapped(self, qbin string, o options, n int, corpus, qfile string) *cappedResult {
+	cr := &cappedResult{serveLimit: serveLimitMB, impLimit: importLimitMB}
+	mc, err := newMemCap("quotebot-bench-serve", serveLimitMB<<20)
+	if err != nil {
+		cr.skipped = err.Error()
+		logf("%d: %v", n, err)
+		return cr
+	}
+	dir := filepath.Join(o.work, fmt.Sprint(n), "quotebot")
+	dropCaches()
+	logf("%d: quotebot serving within %d MiB", n, serveLimitMB)
+	if err := child(mc, self, &cr.serve, "serve", "-engine", "quotebot", "-dir", dir, "-queries", qfile,
+		"-round", "0", "-rounds", fmt.Sprint(o.rounds), "-budget", o.budget.String()); err != nil {
+		cr.serveErr = err.Error()
+	}
+	cr.servePeakMB = mc.peakMB()
+	mc.close()
+
+	if mc, err = newMemCap("quotebot-bench-import", importLimitMB<<20); err != nil {
+		cr.impErr = err.Error()
+		return cr
+	}
+	defer mc.close()
+	dir = filepath.Join(o.work, fmt.Sprint(n), "quotebot-limited")
+	os.RemoveAll(dir)
+	defer os.RemoveAll(dir)
+	dropCaches()
+	logf("%d: quotebot import within %d MiB", n, importLimitMB)
+	if cr.imp, err = importCLI(mc, qbin, dir, corpus, ""); err != nil {
+		cr.impErr = err.Error()
+	}
+	cr.impPeakMB = mc.peakMB()
+	logf("%d: within limits: serving peak %d MiB (%s), import %.0f/s, peak %d MiB (%s)", n,
+		cr.servePeakMB, cr.serveErr, float64(cr.imp.Quotes)/cr.imp.Seconds, cr.impPeakMB, cr.impErr)
+	return cr
+}
+
 func logf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, time.Now().Format("15:04:05 ")+format+"\n", args...)
 }
 
-// child runs this binary with args and decodes its JSON answer into v.
-func child(self string, v any, args ...string) error {
-	cmd := exec.Command(self, args...)
+// child runs this binary with args, under mc's memory limit if mc is not
+// nil, and decodes its JSON answer into v.
+func child(mc *memCap, self string, v any, args ...string) error {
+	cmd := mc.command(self, args...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = os.Stderr
