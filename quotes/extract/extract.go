@@ -729,6 +729,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	// they stand after it ("Trump identified the judge as “Spanish”",
 	// testdata/partial.txt) or after a colon ("Cruz continued:",
 	// testdata/colon.txt).
+	if a, ok := x.agentAs(lo, k); ok {
+		return a, true
+	}
 	if a, ok := x.ownedRemark(lo, k); ok {
 		return a, true
 	}
@@ -770,6 +773,37 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 			return a, true
 		}
 		return x.sentenceSubject(lo, colon, true)
+	}
+	return attribution{}, false
+}
+
+// agentAs reads the agent of a passive naming verb that names with "as":
+// what came to be known by the crews as the "…" gives the words to the
+// crews, not to the sentence's subject (testdata/cues.txt).
+func (x *extractor) agentAs(lo, k int) (attribution, bool) {
+	toks := x.toks
+	j := k - 1
+	if j > lo && toks[j].kind == tWord && determiners[toks[j].low] {
+		j--
+	}
+	if j <= lo || toks[j].low != "as" {
+		return attribution{}, false
+	}
+	for b := j - 2; b > lo && j-b <= maxNP; b-- {
+		if toks[b].kind != tWord {
+			return attribution{}, false
+		}
+		if toks[b].low != "by" {
+			continue
+		}
+		if !namingVerbs[toks[b-1].low] {
+			return attribution{}, false
+		}
+		subj := forwardNP(toks, b+1, j)
+		if subj.hi != j || subj.kind != npProper && !(subj.kind == npNominal && (speakerNoun(subj.headWord()) || partyWords[subj.headWord()])) {
+			return attribution{}, false
+		}
+		return x.resolve(subj, toks[b-1:b])
 	}
 	return attribution{}, false
 }
