@@ -1003,12 +1003,12 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 }
 
 // textOwner reads the owner of remarks or a text that a participle cue at v
-// quotes, named right before it: in "Brann attacked Oake's tweet calling
-// her "lazy"", "his remarks calling the board "useless"" and "a letter from
+// quotes, named right before it: in "Brann shrugged off Oake's post
+// branding her "…"", "his remarks calling the board "useless"" and "a letter from
 // Oake saying …" the words are Oake's, not those of the sentence's subject
 // (testdata/owners.txt). The quotation at k must still be inside the
-// participle's clause: "Oake's tweets accusing her of lying are "lies""
-// are the sentence's subject's words.
+// participle's clause: in "Oake's emails accusing her of waste are "cheap
+// shots"" the words are the sentence's subject's.
 func (x *extractor) textOwner(v, lo, k int) (attribution, bool) {
 	toks := x.toks
 	finite := 0
@@ -1125,7 +1125,7 @@ func (x *extractor) claimOwner(lo, k int) (attribution, bool) {
 		return attribution{}, false
 	}
 	if o < noun-1 && strings.HasSuffix(toks[noun].low, "s") && !claimAdjectives[toks[noun-1].low] {
-		// "Her economic plan promises to …": a verb, not a claim.
+		// "Her new budget promises to …": a verb, not a claim.
 		return attribution{}, false
 	}
 	switch toks[o].low {
@@ -1148,10 +1148,10 @@ func (x *extractor) claimOwner(lo, k int) (attribution, bool) {
 
 // possessiveOwner resolves his, her or their at token o, which owns a
 // claim: to the person who opens the sentence when the pronoun fits them
-// (Albright … fanned controversy over her remark that …), else as a
-// pronoun is, without making the owner the antecedent of the next "he
-// said". After "him" in its clause the owner is whoever "him" is, which
-// this does not know: challenging him over his comments that ….
+// (Solberg, the dock manager, raised eyebrows over her warning that …),
+// else as a pronoun is, without making the owner the antecedent of the next
+// "he said". After "him" in its clause the owner is whoever "him" is, which
+// this does not know: pressing him on his claim that ….
 func (x *extractor) possessiveOwner(lo, o int) (attribution, bool) {
 	toks := x.toks
 	p := "they"
@@ -1196,8 +1196,8 @@ func (x *extractor) possessiveOwner(lo, o int) (attribution, bool) {
 
 // characterised reads words quoted after "as" that a verb of judging or
 // describing governs across its object: Brann refers to the councillor as
-// "Ruby"; the town was run in a way auditor Nils Pike slammed as "wildly
-// reckless"; Judge Vera Lind referring to herself as "a humble clerk"
+// "Ruby"; the accounts were kept in a fashion auditor Nils Pike derided as
+// "slapdash"; Judge Vera Lind referring to herself as "a humble clerk"
 // (testdata/characterised.txt). The speaker is the verb's subject: the name
 // right before it, or for a participle after a comma the sentence's. A
 // passive ("often labeled as … by") has none here.
@@ -1247,7 +1247,7 @@ func (x *extractor) characterised(lo, k int) (attribution, bool) {
 	}
 	subj := backwardNP(toks, u+1, lo)
 	if participle && (subj.kind != npProper || subj.lo > lo && prepositions[toks[subj.lo-1].low]) {
-		// Not the object of a preposition: partners in Tehran
+		// Not the object of a preposition: the visitors from Lisbon
 		// referring to ….
 		return attribution{}, false
 	}

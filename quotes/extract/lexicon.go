@@ -140,8 +140,8 @@ stating explaining predicting promising`)
 // issueVerbs put out a document: the board issued a statement saying …
 var issueVerbs = set(`issued released sent published posted distributed put`)
 
-// pledgeNouns take "to" and a verb for what was pledged: his promise to be
-// "neutral".
+// pledgeNouns take "to" and a verb for what was pledged: his vow to stay
+// "patient".
 var pledgeNouns = set(`pledge promise promises vow vows threat call`)
 
 // judgingVerbs judge or describe their object "as" something, the words
