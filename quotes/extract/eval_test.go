@@ -112,8 +112,8 @@ func TestEvalPolNeAR(t *testing.T) {
 	// Floors a little below the figures measured when they were set, so that
 	// a regression fails.
 	floors := map[string]struct{ f1, speaker float64 }{
-		"train": {f1: 0.953, speaker: 0.919},
-		"dev":   {f1: 0.951, speaker: 0.926},
+		"train": {f1: 0.958, speaker: 0.919},
+		"dev":   {f1: 0.956, speaker: 0.932},
 	}
 	for _, split := range []string{"train", "dev"} {
 		t.Run(split, func(t *testing.T) {
