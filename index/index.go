@@ -569,11 +569,11 @@ func newDocument(q quotes.Quote, pairs []string) (*document, error) {
 	return &document{
 		Text:    q.Text,
 		Speaker: q.Speaker,
-		SpkKey:  speakerKeys(q.Guild, q.Speaker),
+		SpkKey:  lines(speakerKeys(q.Guild, q.Speaker)),
 		Guild:   guildTerm(q.Guild),
-		Rand:    randBuckets(q.ID),
+		Rand:    lines(randBuckets(q.ID)),
 		Stored:  string(js),
-		Pairs:   pairs,
+		Pairs:   lines(pairs),
 	}, nil
 }
 

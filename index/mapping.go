@@ -32,18 +32,18 @@ const (
 
 	// mappingVersion is recorded in the index; an index built with another
 	// version is refused with a message saying how to rebuild it.
-	mappingVersion = "3"
+	mappingVersion = "4"
 )
 
 // document is what bleve indexes for one quote.
 type document struct {
-	Text    string   `json:"text"`
-	Speaker string   `json:"speaker"`
-	SpkKey  []string `json:"sk"`
-	Guild   string   `json:"g"`
-	Rand    []string `json:"r"`
-	Stored  string   `json:"q"`
-	Pairs   []string `json:"p"`
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+	SpkKey  string `json:"sk"` // lines (see linesTokenizer), as are Rand and Pairs
+	Guild   string `json:"g"`
+	Rand    string `json:"r"`
+	Stored  string `json:"q"`
+	Pairs   string `json:"p"`
 }
 
 // newMapping builds the index mapping. The choices, each measured against
@@ -57,6 +57,7 @@ type document struct {
 //   - No numeric fields and no doc values (see fieldRand).
 //   - Pairs of neighbouring words where one is common ("of the", "the
 //     congress"), so phrases of common words are cheap to find.
+//   - Lists of terms indexed as one field each (see linesTokenizer).
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
 	im.ScoringModel = bindex.BM25Scoring
@@ -89,9 +90,15 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm.DocValues = false
 		return fm
 	}
-	kwField := func() *mapping.FieldMapping {
+	if err := im.AddCustomAnalyzer(analyzerLines, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": tokenizerLines,
+	}); err != nil {
+		return nil, err
+	}
+	kwField := func(analyzer string) *mapping.FieldMapping {
 		fm := mapping.NewKeywordFieldMapping()
-		fm.Analyzer = keyword.Name
+		fm.Analyzer = analyzer
 		fm.Store = false
 		fm.IncludeInAll = false
 		fm.IncludeTermVectors = false
@@ -104,14 +111,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	speaker := textField(fieldSpeaker, analyzerExact)
 	speaker.IncludeTermVectors = false
 	dm.AddFieldMappingsAt("speaker", speaker)
-	dm.AddFieldMappingsAt(fieldSpkKey, kwField())
-	dm.AddFieldMappingsAt(fieldGuild, kwField())
+	dm.AddFieldMappingsAt(fieldSpkKey, kwField(analyzerLines))
+	dm.AddFieldMappingsAt(fieldGuild, kwField(keyword.Name))
 
 	// Random's buckets are two keyword terms per quote. A numeric field
 	// would index 16 terms per quote (bleve's precision step of 4 bits) and
 	// doc values besides: it cost a quarter of bulk import time.
-	dm.AddFieldMappingsAt(fieldRand, kwField())
-	dm.AddFieldMappingsAt(fieldPairs, kwField())
+	dm.AddFieldMappingsAt(fieldRand, kwField(analyzerLines))
+	dm.AddFieldMappingsAt(fieldPairs, kwField(analyzerLines))
 
 	stored := mapping.NewTextFieldMapping()
 	stored.Index = false
