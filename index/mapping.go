@@ -128,6 +128,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	stored.DocValues = false
 	dm.AddFieldMappingsAt(fieldStored, stored)
 
+	// IncludeInAll false on every field leaves the _all field empty, but
+	// bleve still builds it for every quote (a composite field, merged with
+	// each field's frequencies and processed as a field of its own): 7 % of
+	// bulk import time. A disabled "_all" mapping leaves it out.
+	dm.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
+
 	im.DefaultMapping = dm
 	im.DefaultAnalyzer = analyzerExact
 	im.IndexDynamic = false
