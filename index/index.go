@@ -135,7 +135,7 @@ func Open(dir string) (*Index, error) {
 	}
 	if string(v) != mappingVersion {
 		b.Close()
-		return nil, fmt.Errorf("%w: %s has version %q, this quotebot needs %q: export it with the old version and import it into a new directory", ErrVersion, dir, v, mappingVersion)
+		return nil, fmt.Errorf("%w: %s has version %q, this quotebot needs %q: export it with the quotebot that built it, or read it with `quotebot salvage --index %s` (any version; a quote deleted since it was written may come back), and import that into a new directory", ErrVersion, dir, v, mappingVersion, dir)
 	}
 	ix := &Index{b: b, path: dir}
 	ix.adviseReadahead(false)
