@@ -2008,6 +2008,12 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 		if !e.compatible(m, p, want, pos) {
 			continue
 		}
+		if m.subject && e.openedBy(p, m) {
+			// A subject inside a sentence that "she" opens: she has gone
+			// public again as Voss has emerged … The later "she" is the
+			// first one's, not Voss (testdata/chain.txt).
+			continue
+		}
 		if m.subject || p == "it" || p == "they" {
 			return m, true
 		}
@@ -2090,6 +2096,26 @@ func (e *entities) pronounSubject(p string, sent int) int {
 	}
 	e.pronounSubjects[key] = at
 	return at
+}
+
+// openedBy reports whether pronoun p ("he", "she") opens the sentence of
+// mention m, as its subject, before m.
+func (e *entities) openedBy(p string, m mention) bool {
+	at := e.pronounSubject(p, m.sent)
+	if at < 0 || at >= m.pos {
+		return false
+	}
+	i := sort.Search(len(e.toks), func(i int) bool { return e.toks[i].start >= at })
+	if i > 0 && e.toks[i-1].sent == e.toks[i].sent && e.toks[i-1].kind != tPara {
+		return false
+	}
+	// Unless m is the speaker of the sentence's cue: He should gain from
+	// the win, Voss said.
+	j := sort.Search(len(e.toks), func(j int) bool { return e.toks[j].start >= m.pos })
+	for j < len(e.toks) && e.toks[j].capital() {
+		j++
+	}
+	return j >= len(e.toks) || !cueVerbs[e.toks[j].low]
 }
 
 // compatible reports whether pronoun p (of gender want) can refer to m.
