@@ -240,6 +240,27 @@ func (x *extractor) attribute(out []Quotation) {
 	}
 }
 
+// mainCueBefore reports whether the cue of attributed quotation j stands
+// before it in its sentence as the verb of a main clause: He said …; not
+// While Ann Hale calls it "…", nor a clip that Judge Ode called "…", after
+// which the main clause has a subject of its own (testdata/continuation.txt).
+func (x *extractor) mainCueBefore(j int) bool {
+	toks := x.toks
+	k := x.qtok[j]
+	for c := k - 1; c >= 0 && k-c <= 2*maxWindow && toks[c].sent == toks[k].sent && toks[c].kind != tPara; c-- {
+		if toks[c].text != x.attrs[j].cue {
+			continue
+		}
+		for i := c - 1; i >= 0 && c-i <= 8 && toks[i].sent == toks[c].sent && toks[i].kind == tWord; i-- {
+			if subordinators[toks[i].low] || toks[i].is("while", "when", "whereas", "that", "which", "as", "after", "before", "since") {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // cuedRun reports whether the attributed quotation j has a cue of its own or
 // carries on, through quotations of the same sentence and speaker with no
 // cue, one that has: Oake said the plan was "late," "costly" and "doomed."
@@ -740,11 +761,14 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	}
 	if k > lo {
 		if p := &toks[max(lo-1, 0)]; lo > 0 && p.kind == tQuote && p.sent == toks[k].sent && x.found[p.q] && x.attrs[p.q].cue != "" &&
-			!endsWithComma(p.text) && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
+			(!endsWithComma(p.text) || x.mainCueBefore(p.q)) && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
 			// Words quoted later in a report run on with its speaker, not
 			// with the subject of their clause: Brooks stated that the
 			// debate was a “…” and the candidate “did well”
-			// (testdata/continuation.txt).
+			// (testdata/continuation.txt). So after words ending in a
+			// comma, when the report's cue stands before them in a main
+			// clause: He said Pike has been "…," and the party would need
+			// to "…" (testdata/continuation.txt).
 			return attribution{speaker: x.attrs[p.q].speaker, role: x.attrs[p.q].role}, true
 		}
 		if a, ok := x.labelBefore(lo, k); ok {
