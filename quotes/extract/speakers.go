@@ -2008,6 +2008,12 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 		if !e.compatible(m, p, want, pos) {
 			continue
 		}
+		if e.conjoinedWith(p, m) {
+			// Whoever "she" is, she is not a name she is listed with: the
+			// bill died when she, Sand and President Hale were in the
+			// Senate (testdata/conjoined.txt).
+			continue
+		}
 		if m.subject && e.openedBy(p, m) {
 			// A subject inside a sentence that "she" opens: she has gone
 			// public again as Voss has emerged … The later "she" is the
@@ -2096,6 +2102,41 @@ func (e *entities) pronounSubject(p string, sent int) int {
 	}
 	e.pronounSubjects[key] = at
 	return at
+}
+
+// conjoinedWith reports whether pronoun p stands in one list of names with
+// mention m, joined by "and" or "or": she, Ruiz and Mayor Hale; Ruiz and
+// she. "As for Ruiz, she" is no list.
+func (e *entities) conjoinedWith(p string, m mention) bool {
+	if p != "he" && p != "she" {
+		return false
+	}
+	i := sort.Search(len(e.toks), func(i int) bool { return e.toks[i].start >= m.pos })
+	if i >= len(e.toks) {
+		return false
+	}
+	listed := func(t *token) bool { return t.capital() || t.punct(',') || t.is("and", "or") }
+	and := false
+	for j := i - 1; j >= 0 && i-j <= 8 && e.toks[j].sent == e.toks[i].sent; j-- {
+		if e.toks[j].low == p {
+			return and
+		}
+		if !listed(&e.toks[j]) {
+			break
+		}
+		and = and || e.toks[j].is("and", "or")
+	}
+	and = false
+	for j := i; j < len(e.toks) && j-i <= 8 && e.toks[j].sent == e.toks[i].sent; j++ {
+		if e.toks[j].low == p {
+			return and
+		}
+		if !listed(&e.toks[j]) {
+			break
+		}
+		and = and || e.toks[j].is("and", "or")
+	}
+	return false
 }
 
 // openedBy reports whether pronoun p ("he", "she") opens the sentence of
