@@ -1271,6 +1271,8 @@ type entities struct {
 	titles map[string]mention
 	// pronounSubjects caches pronounSubject by sentence and pronoun.
 	pronounSubjects map[int]int
+	// shared caches sharedSurname by last name.
+	shared map[string]bool
 	// toks are the article's tokens, for the sentence a position is in.
 	toks []token
 	// inner holds the lower-case words the text capitalises inside a
@@ -1928,6 +1930,19 @@ func (e *entities) sharedSurname(last string) bool {
 	return false
 }
 
+// sharedSurnameCached is sharedSurname, computed once a name.
+func (e *entities) sharedSurnameCached(last string) bool {
+	if e.shared == nil {
+		e.shared = make(map[string]bool)
+	}
+	v, ok := e.shared[last]
+	if !ok {
+		v = e.sharedSurname(last)
+		e.shared[last] = v
+	}
+	return v
+}
+
 // before returns the index of the first mention at or after pos.
 func (e *entities) before(pos int) int {
 	return sort.Search(len(e.mentions), func(i int) bool { return e.mentions[i].pos >= pos })
@@ -2174,6 +2189,14 @@ func (e *entities) compatible(m mention, p string, want gender, pos int) bool {
 		return false
 	}
 	if m.g == unknownGender && !strings.Contains(m.name, " ") {
+		if idx := e.surnames[m.last]; len(idx) > 0 && e.mentions[idx[0]].pos < m.pos && e.mentions[idx[0]].g != unknownGender &&
+			e.mentions[idx[0]].g != want && e.sharedSurnameCached(m.last) {
+			// A last name two people share stands for the one the
+			// article named first, not for whoever fits the pronoun:
+			// after Karen Voss, and Tom Voss's term, "replacing Voss"
+			// is Karen, and no "he" (testdata/surname.txt).
+			return false
+		}
 		// A bare last name: take its gender from a full name; "Trump"
 		// is he when the article names Donald Trump as well as Ivanka
 		// (testdata/surname.txt).
