@@ -2029,6 +2029,13 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 			// Senate (testdata/conjoined.txt).
 			continue
 		}
+		if m.subject && e.subordinateSubject(p, want, m, pos) {
+			// The subject of a clause inside a sentence that a person
+			// opens: Ann Dole, the director, recalled the ads that ran
+			// when Tom Ruiz first took office. "…," she said is the
+			// opener (testdata/chain.txt).
+			continue
+		}
 		if m.subject && e.openedBy(p, m) {
 			// A subject inside a sentence that "she" opens: she has gone
 			// public again as Voss has emerged … The later "she" is the
@@ -2150,6 +2157,28 @@ func (e *entities) conjoinedWith(p string, m mention) bool {
 			break
 		}
 		and = and || e.toks[j].is("and", "or")
+	}
+	return false
+}
+
+// subordinateSubject reports whether mention m is the subject of a clause
+// that when, while, as, after, before, since, because, although, though,
+// if, until or once opens inside its sentence, and a compatible subject
+// opens that sentence.
+func (e *entities) subordinateSubject(p string, want gender, m mention, pos int) bool {
+	i := sort.Search(len(e.toks), func(i int) bool { return e.toks[i].start >= m.pos })
+	if i == 0 || i >= len(e.toks) || !e.toks[i-1].is("when", "while", "as", "after", "before", "since", "because", "although", "though", "if", "until", "once") {
+		return false
+	}
+	if clauseOpensSentence(e.toks, i-1) {
+		return false
+	}
+	for k := e.before(m.pos) - 1; k >= 0 && e.mentions[k].sent == m.sent; k-- {
+		o := e.mentions[k]
+		if o.subject && e.compatible(o, p, want, pos) {
+			j := sort.Search(len(e.toks), func(j int) bool { return e.toks[j].start >= o.pos })
+			return j == 0 || e.toks[j-1].sent != e.toks[j].sent || e.toks[j-1].kind == tPara
+		}
 	}
 	return false
 }
