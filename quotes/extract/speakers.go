@@ -88,6 +88,9 @@ func backwardNP(toks []token, v, lo int) np {
 	if j < lo {
 		return np{}
 	}
+	if n, ok := share(toks, j, lo); ok {
+		return n
+	}
 	t := &toks[j]
 	if t.kind == tWord && indefinites[t.low] && (j == lo || toks[j-1].kind != tWord || toks[j-1].is("and", "but", "while")) {
 		// Some chanted "USA!"; Several said …: the article names no one
@@ -332,6 +335,61 @@ func backwardNP(toks []token, v, lo int) np {
 	}
 	return n
 }
+
+// share reads a poll's share of the people it asked, ending at token j, as
+// the subject of a cue: 21 percent said "…"; about four in 10 said they were
+// "…"; 52 percent of likely voters agreed that … (testdata/nobody.txt). The
+// words stand as the article gives them, from the number on.
+func share(toks []token, j, lo int) (np, bool) {
+	e := j
+	for o := j - 1; o > lo && j-o <= 4 && toks[o].kind == tWord; o-- {
+		if toks[o].low == "of" {
+			if h := toks[j].low; speakerNoun(h) || partyWords[h] || demonymWords[h] {
+				e = o - 1 // 52 percent of likely voters
+			}
+			break
+		}
+	}
+	s := -1
+	switch {
+	case (toks[e].low == "percent" || toks[e].punct('%')) && e-1 >= lo && numberWord(&toks[e-1]):
+		s = e - 1
+	case numberWord(&toks[e]) && e-2 >= lo && toks[e-1].low == "in" && numberWord(&toks[e-2]):
+		s = e - 2 // four in 10
+	}
+	if s < 0 || s > lo && toks[s-1].kind == tWord && !toks[s-1].is("and", "but", "while", "which", "whom", "however", "only", "just",
+		"about", "some", "nearly", "roughly", "almost", "another") {
+		return np{}, false
+	}
+	n := np{kind: npNominal, lo: s, hi: j + 1}
+	for i := s; i <= j; i++ {
+		if toks[i].punct('%') {
+			n.words[len(n.words)-1] += "%" // 31% of voters
+			continue
+		}
+		n.words = append(n.words, toks[i].text)
+	}
+	return n, true
+}
+
+// numberWord reports whether t is a number, in digits or in words: 21,
+// four, Sixty-six.
+func numberWord(t *token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	if strings.Trim(t.low, "0123456789.,") == "" {
+		return true
+	}
+	w := t.low
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		w = w[i+1:] // sixty-six
+	}
+	return numberNames[w]
+}
+
+var numberNames = set(`one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred`)
 
 // whoseComma returns the comma before a "whose" that opens the words
 // before the comma at a, with one more comma between them at most, or -1.
