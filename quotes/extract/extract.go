@@ -2211,13 +2211,19 @@ func sameSpeakerName(name, speaker string) bool {
 // (testdata/continuation.txt).
 func (x *extractor) afterReport(k int) (attribution, bool) {
 	toks := x.toks
+	start := k
 	if k > 0 && toks[k-1].kind != tPara && toks[k-1].sent == toks[k].sent {
-		return attribution{}, false
+		// A few words of the writer's may lead into words that end the
+		// sentence: Oake has argued that the fund was doomed. As a result,
+		// there is still "…" (testdata/continuation.txt).
+		if start = x.leadIn(k, ""); start < 0 {
+			return attribution{}, false
+		}
 	}
 	if s := x.spans[toks[k].q]; s.single || x.text[s.start:s.end] == strings.ToUpper(x.text[s.start:s.end]) {
 		return attribution{}, false // a subhead: “EVENTUALLY VOTERS MAKE GOOD DECISIONS”
 	}
-	p := k - 1
+	p := start - 1
 	for p >= 0 && toks[p].kind == tPara && k-p <= 2 {
 		p--
 	}
