@@ -414,6 +414,10 @@ func beforeVerb(t *token) bool {
 
 var auxiliaries = set(`will would can could should may might must does did do has have had is was`)
 
+// readyWords are adjectives whose subject is the speaker of the cue after
+// them and "to": quick to add, careful to note.
+var readyWords = set(`quick quicker eager careful keen swift fast ready happy glad anxious`)
+
 // months are never a speaker's name.
 var months = set(`january february march april may june july august september october november december`)
 

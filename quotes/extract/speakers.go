@@ -83,6 +83,13 @@ func backwardNP(toks []token, v, lo int) np {
 			j -= 2
 			continue
 		}
+		if t.kind == tWord && t.low == "to" && j-2 >= lo && readyWords[toks[j-1].low] && copulas[toks[j-2].low] {
+			// The subject of an adjective that takes the cue: Oake was
+			// quick to add that …; Ruiz is careful to note …
+			// (testdata/continuation.txt).
+			j -= 3
+			continue
+		}
 		break
 	}
 	if j < lo {
