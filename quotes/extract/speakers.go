@@ -623,6 +623,16 @@ reply daily weekly monthly quarterly melly kelly molly holly polly sally billy`)
 
 // walkBack collects the noun phrase ending at token j.
 func walkBack(toks []token, j, lo int) np {
+	if j-1 >= lo && toks[j].text == "over" && toks[j-1].text == "voice" {
+		// A voice over is a voice-over written in two words: "…," a voice
+		// over says (testdata/cues.txt).
+		n := walkBack(toks, j-1, lo)
+		if n.kind == npNominal && n.det != "" {
+			n.words = append(n.words, toks[j].text)
+			n.hi, n.head = j+1, "voice-over"
+		}
+		return n
+	}
 	if j < lo || j < 0 || !npWord(&toks[j]) {
 		return np{}
 	}
