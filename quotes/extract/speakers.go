@@ -1495,7 +1495,11 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		// his cousin Joe Lane, 40, cited … (testdata/antecedents.txt).
 		described := i >= 3 && toks[i-1].kind == tWord && toks[i-1].text == toks[i-1].low && !npStop[toks[i-1].low] &&
 			(possessivePronouns[toks[i-2].low] || determiners[toks[i-2].low] && personNouns[toks[i-1].low]) && toks[i-3].punct(',')
-		if a := j; i > 0 && !address && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and", "so") || described) && a+1 < len(toks) && toks[a].punct(',') {
+		// So is a name whose title opens with a word in lower case, when
+		// an apposition and a verb follow it: Out at the docks, state
+		// Senator Lia Moss, a Democrat, hopes … (testdata/chain.txt).
+		titledObject := i > 0 && m.role != "" && toks[i-1].is("state", "former", "then", "county", "city", "federal", "acting", "retired", "longtime")
+		if a := j; i > 0 && !address && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and", "so") || described || titledObject) && a+1 < len(toks) && toks[a].punct(',') {
 			// his cousin James York, 40, cited …; Speaking at the depot,
 			// Hale, without naming anyone, blamed …; “…” Sarandon, 69,
 			// told … (testdata/antecedents.txt)
@@ -1505,7 +1509,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 					break
 				}
 			}
-			appositive = a+1 < len(toks) && (verbFollows(toks, a+1) || a > j && negated(&toks[a+1])) // …, doesn't mince words
+			appositive = a+1 < len(toks) && (verbFollows(toks, a+1) || a > j && negated(&toks[a+1]) || titledObject && a > j && presentTense(&toks[a+1])) // …, doesn't mince words
 		}
 		if d := j; !appositive && i > 0 && (toks[i-1].punct(',') || first || i == opener) && d+1 < len(toks) && (toks[d].punct('—') || toks[d].punct('–')) {
 			// An aside between dashes: Joyce — who is listed as an
