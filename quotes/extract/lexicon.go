@@ -418,6 +418,11 @@ var auxiliaries = set(`will would can could should may might must does did do ha
 // them and "to": quick to add, careful to note.
 var readyWords = set(`quick quicker eager careful keen swift fast ready happy glad anxious`)
 
+// stanceWords say how firmly the subject before them holds what a colon
+// after them quotes: she is sure that …: "…"; the board was blunt: "…".
+var stanceWords = set(`sure certain convinced confident adamant blunt emphatic clear conclusive unequivocal firm
+categorical defiant insistent direct frank candid`)
+
 // months are never a speaker's name.
 var months = set(`january february march april may june july august september october november december`)
 
