@@ -241,9 +241,10 @@ func (x *extractor) attribute(out []Quotation) {
 }
 
 // mainCueBefore reports whether the cue of attributed quotation j stands
-// before it in its sentence as the verb of a main clause: He said …; not
-// While Ann Hale calls it "…", nor a clip that Judge Ode called "…", after
-// which the main clause has a subject of its own (testdata/continuation.txt).
+// before it in its sentence as the verb of a main clause: Holm said …; not
+// Although Ann Hale praised it as "…", nor a film that Lee called "…",
+// after which the main clause has a subject of its own
+// (testdata/continuation.txt).
 func (x *extractor) mainCueBefore(j int) bool {
 	toks := x.toks
 	k := x.qtok[j]
@@ -767,8 +768,8 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 			// debate was a “…” and the candidate “did well”
 			// (testdata/continuation.txt). So after words ending in a
 			// comma, when the report's cue stands before them in a main
-			// clause: He said Pike has been "…," and the party would need
-			// to "…" (testdata/continuation.txt).
+			// clause: Holm said the ferry has been "…," and Islanders
+			// would have to "…" (testdata/continuation.txt).
 			return attribution{speaker: x.attrs[p.q].speaker, role: x.attrs[p.q].role}, true
 		}
 		if a, ok := x.labelBefore(lo, k); ok {

@@ -2103,22 +2103,22 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 			continue
 		}
 		if e.conjoinedWith(p, m) {
-			// Whoever "she" is, she is not a name she is listed with: the
-			// bill died when she, Sand and President Hale were in the
-			// Senate (testdata/conjoined.txt).
+			// Whoever "he" is, he is not a name he is listed with: a
+			// plan that collapsed when he, Brandt and Chief Olsen served
+			// on the board (testdata/conjoined.txt).
 			continue
 		}
 		if m.subject && e.subordinateSubject(p, want, m, pos) {
 			// The subject of a clause inside a sentence that a person
-			// opens: Ann Dole, the director, recalled the ads that ran
-			// when Tom Ruiz first took office. "…," she said is the
-			// opener (testdata/chain.txt).
+			// opens: Piet Sorel … remembered the accounts from the
+			// years when Dag Holt first ran the treasury. "…," he said
+			// is Sorel (testdata/chain.txt).
 			continue
 		}
 		if m.subject && e.openedBy(p, m) {
-			// A subject inside a sentence that "she" opens: she has gone
-			// public again as Voss has emerged … The later "she" is the
-			// first one's, not Voss (testdata/chain.txt).
+			// A subject inside a sentence that "she" opens: She took up
+			// the dispute again while Kell was busy … A later "she" is
+			// the first one's, not Kell (testdata/chain.txt).
 			continue
 		}
 		if m.subject || p == "it" || p == "they" {
@@ -2206,8 +2206,8 @@ func (e *entities) pronounSubject(p string, sent int) int {
 }
 
 // conjoinedWith reports whether pronoun p stands in one list of names with
-// mention m, joined by "and" or "or": she, Ruiz and Mayor Hale; Ruiz and
-// she. "As for Ruiz, she" is no list.
+// mention m, joined by "and" or "or": he, Brandt and Chief Olsen; Brandt
+// and he. A pronoun after a name and a comma alone is no list.
 func (e *entities) conjoinedWith(p string, m mention) bool {
 	if p != "he" && p != "she" {
 		return false
@@ -2273,8 +2273,8 @@ func (e *entities) openedBy(p string, m mention) bool {
 	if i > 0 && e.toks[i-1].sent == e.toks[i].sent && e.toks[i-1].kind != tPara {
 		return false
 	}
-	// Unless m is the speaker of the sentence's cue: He should gain from
-	// the win, Voss said.
+	// Unless m is the speaker of the sentence's cue: He will gain more
+	// ground after the fair, Ruiz said (testdata/chain.txt).
 	j := sort.Search(len(e.toks), func(j int) bool { return e.toks[j].start >= m.pos })
 	for j < len(e.toks) && e.toks[j].capital() {
 		j++
@@ -2301,8 +2301,8 @@ func (e *entities) compatible(m mention, p string, want gender, pos int) bool {
 			e.mentions[idx[0]].g != want && e.sharedSurnameCached(m.last) {
 			// A last name two people share stands for the one the
 			// article named first, not for whoever fits the pronoun:
-			// after Karen Voss, and Tom Voss's term, "replacing Voss"
-			// is Karen, and no "he" (testdata/surname.txt).
+			// after Maria Kell, then Ben Kell, "losing Kell" is Maria,
+			// and no "he" (testdata/surname.txt).
 			return false
 		}
 		// A bare last name: take its gender from a full name; "Trump"
