@@ -1312,6 +1312,32 @@ func claimAgent(toks []token, c, lo int) np {
 // Wednesday that"), or -1.
 func claimAfter(toks []token, c, lo int) int {
 	w := toks[c].low
+	if w == "that" && c-2 > lo && toks[c-1].is("is", "was") {
+		// The claim and what it is, after a verb of being, which an aside
+		// in commas or a short phrase may hold off: Oake's boldest claim
+		// is that …; his forecast, made on the radio, was that …
+		// (testdata/claims.txt).
+		i := c - 2
+		if toks[i].punct(',') {
+			// Past the aside: his forecast, made on the radio, was that …
+			for i--; i > lo && c-i <= 10 && !toks[i].punct(','); i-- {
+			}
+			if !toks[i].punct(',') {
+				return -1
+			}
+			i--
+		}
+		for ; i > lo && c-i <= 12; i-- {
+			t := &toks[i]
+			if t.kind != tWord && !t.punct(',') || t.kind == tWord && (cueVerbs[t.low] || copulas[t.low]) {
+				return -1
+			}
+			if claimNouns[t.low] || statedNouns[t.low] {
+				return i
+			}
+		}
+		return -1
+	}
 	for i := c - 1; i > lo && c-i <= 4; i-- {
 		t := &toks[i]
 		if t.kind != tWord {

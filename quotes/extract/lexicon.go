@@ -423,6 +423,11 @@ var readyWords = set(`quick quicker eager careful keen swift fast ready happy gl
 var stanceWords = set(`sure certain convinced confident adamant blunt emphatic clear conclusive unequivocal firm
 categorical defiant insistent direct frank candid`)
 
+// statedNouns name a view or a line someone puts, which "is that" or "was
+// that" spells out: his assumption was that …; her catch phrase was that ….
+var statedNouns = set(`assumption assumptions belief view argument position point message line phrase slogan mantra
+refrain theory thesis forecast`)
+
 // months are never a speaker's name.
 var months = set(`january february march april may june july august september october november december`)
 
