@@ -1417,9 +1417,14 @@ func (x *extractor) remarkMaker(v, lo int) (attribution, bool) {
 // namedByAgent reads the agent of a passive naming verb right before the
 // quotation at token k, the cue at v spanning n tokens: the county, called
 // the "Heart of the Valley" by the locals, … names the locals, not the
-// sentence's subject (testdata/cues.txt).
+// sentence's subject; so does one that names with "as": the levy, often
+// branded as a "land grab" by farmers, … (testdata/cues.txt).
 func (x *extractor) namedByAgent(v, n, k int) (attribution, bool) {
 	toks := x.toks
+	as := v+n < k && toks[v+n].low == "as" // labeled as a "…" by rivals
+	if as {
+		n++
+	}
 	if !namingVerbs[toks[v].low] || !(v+n == k || v+n+1 == k && determiners[toks[v+n].low]) ||
 		k+2 >= len(toks) || toks[k+1].low != "by" || toks[k+1].sent != toks[k].sent {
 		return attribution{}, false
@@ -1431,6 +1436,9 @@ func (x *extractor) namedByAgent(v, n, k int) (attribution, bool) {
 	subj := forwardNP(toks, k+2, e)
 	if h := subj.headWord; subj.kind != npProper && !(subj.kind == npNominal && (speakerNoun(h()) || strings.HasSuffix(h(), "s"))) {
 		return attribution{}, false // by the locals, by critics; not by the end of the year
+	}
+	if as {
+		n--
 	}
 	return x.resolve(subj, toks[v:v+n])
 }
