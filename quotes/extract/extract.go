@@ -1418,7 +1418,7 @@ func (x *extractor) remarkMaker(v, lo int) (attribution, bool) {
 // quotation at token k, the cue at v spanning n tokens: the county, called
 // the "Heart of the Valley" by the locals, … names the locals, not the
 // sentence's subject; so does one that names with "as": the levy, often
-// branded as a "land grab" by farmers, … (testdata/cues.txt).
+// branded as a "land grab" by critics, … (testdata/cues.txt).
 func (x *extractor) namedByAgent(v, n, k int) (attribution, bool) {
 	toks := x.toks
 	as := v+n < k && toks[v+n].low == "as" // labeled as a "…" by rivals
