@@ -112,8 +112,8 @@ func TestEvalPolNeAR(t *testing.T) {
 	// Floors a little below the figures measured when they were set, so that
 	// a regression fails.
 	floors := map[string]struct{ f1, speaker float64 }{
-		"train": {f1: 0.958, speaker: 0.919},
-		"dev":   {f1: 0.956, speaker: 0.932},
+		"train": {f1: 0.959, speaker: 0.920},
+		"dev":   {f1: 0.957, speaker: 0.934},
 	}
 	for _, split := range []string{"train", "dev"} {
 		t.Run(split, func(t *testing.T) {
