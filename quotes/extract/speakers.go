@@ -1283,6 +1283,32 @@ func relativeWho(toks []token, j int) bool {
 	return j+1 < len(toks) && (toks[j].punct(',') || toks[j].punct('—') || toks[j].punct('–')) && toks[j+1].low == "who"
 }
 
+// whoSays reports whether a relative clause that reports speech follows
+// the name ending before token j, right after it or after one apposition:
+// a plan backed by Rep. Ida Moe of Maine, the senior member of the panel,
+// who said …; the name is a speaker, the likeliest antecedent of the next
+// "she said" (testdata/chain.txt).
+func whoSays(toks []token, j int) bool {
+	if j >= len(toks) || !toks[j].punct(',') {
+		return false
+	}
+	a := j
+	if !(a+1 < len(toks) && toks[a+1].low == "who") {
+		for b := j + 1; b < len(toks) && b-j <= 16 && toks[b].sent == toks[j].sent && appositionToken(&toks[b]); b++ {
+			if b+1 < len(toks) && toks[b+1].punct(',') {
+				a = b + 1
+				break
+			}
+		}
+	}
+	if a+2 >= len(toks) || toks[a+1].low != "who" || !cueVerbs[toks[a+2].low] || toks[a+2].sent != toks[j].sent {
+		return false
+	}
+	// One speaker's verb, not a list's: Bush and Lee, who say …
+	v := toks[a+2].low
+	return strings.HasSuffix(v, "s") || strings.HasSuffix(v, "ed") || v == "said" || v == "told" || v == "wrote"
+}
+
 // groupName reports whether a name holds a word for a people, a party or a
 // place: Asian Americans, who … are many.
 func groupName(name string) bool {
@@ -1521,7 +1547,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 				}
 			}
 		}
-		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive ||
+		m.subject = i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || i == opener || inverted || appositive || whoSays(toks, j) && !toks[max(i-1, 0)].is("and", "or") ||
 			afterOpeningPlace(toks, i, opener) || introducedLast(toks, i, j) ||
 			thereWas(toks, i) ||
 			headsOpeningPhrase(toks, i) || topicOpener(toks, i, j) ||
