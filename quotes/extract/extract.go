@@ -2040,7 +2040,7 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 			break
 		}
 		n, ok := isCue(toks, u)
-		if !ok || namingVerbs[toks[u].low] && u+n < len(toks) && toks[u+n].kind == tQuote && toks[u-1].text == toks[u-1].low {
+		if !ok || namingVerbs[toks[u].low] && u+n < len(toks) && toks[u+n].kind == tQuote && u > 0 && toks[u-1].text == toks[u-1].low {
 			continue // not a class called “Perception” (testdata/partial.txt)
 		}
 		if toks[u].low == "according" {
