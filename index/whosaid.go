@@ -36,6 +36,7 @@ func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) (
 	if len(p.words) == 0 {
 		return []quotes.Attribution{}, nil
 	}
+	p.formsOnly = true
 	// A phrase of only common words ("to be or not to be") is evidence
 	// only where its words stand together, as a phrase.
 	allStop := true
