@@ -148,8 +148,7 @@ func run(args []string) error {
 			for _, e := range order {
 				sr.dropped = dropCaches()
 				dir := filepath.Join(o.work, fmt.Sprint(n), e)
-				cargs := []string{"serve", "-engine", e, "-dir", dir, "-queries", qfile,
-					"-round", fmt.Sprint(r), "-rounds", fmt.Sprint(o.rounds), "-budget", o.budget.String()}
+				cargs := serveArgs(o, e, dir, qfile, r)
 				if profDir != "" && r == 0 && e == "quotebot" {
 					cargs = append(cargs, "-profiledir", profDir)
 				}
@@ -181,6 +180,14 @@ func run(args []string) error {
 		logf("wrote %s", o.out)
 	}
 	return nil
+}
+
+// serveArgs are the arguments of a serving child of engine e, round r: the
+// same for the rounds and for the round within a memory limit, which is set
+// beside round r without one.
+func serveArgs(o options, e, dir, qfile string, r int) []string {
+	return []string{"serve", "-engine", e, "-dir", dir, "-queries", qfile,
+		"-round", fmt.Sprint(r), "-rounds", fmt.Sprint(o.rounds), "-budget", o.budget.String()}
 }
 
 // Issue 5's memory targets, as limits for measureCapped.
@@ -218,8 +225,7 @@ func measureCapped(self, qbin string, o options, n int, corpus, qfile string) *c
 	dir := filepath.Join(o.work, fmt.Sprint(n), "quotebot")
 	dropCaches()
 	logf("%d: quotebot serving within %d MiB", n, serveLimitMB)
-	if err := child(mc, self, &cr.serve, "serve", "-engine", "quotebot", "-dir", dir, "-queries", qfile,
-		"-round", "0", "-rounds", fmt.Sprint(o.rounds), "-budget", o.budget.String()); err != nil {
+	if err := child(mc, self, &cr.serve, serveArgs(o, "quotebot", dir, qfile, 0)...); err != nil {
 		cr.serveErr = err.Error()
 	}
 	cr.servePeakMB = mc.peakMB()
