@@ -31,6 +31,7 @@ fuzz:
 	$(GO) test ./quotes/ -run '^$$' -fuzz '^FuzzReadJSONL$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./quotes/ -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./quotes/ -run '^$$' -fuzz '^FuzzReadFortune$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./quotes/ -run '^$$' -fuzz '^FuzzSplitAttributed$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./quotes/extract/ -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./index/ -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./bot/ -run '^$$' -fuzz '^FuzzDecodeInteraction$$' -fuzztime $(FUZZTIME)

@@ -137,8 +137,7 @@ func ReadCSV(r io.Reader, name string) iter.Seq2[Quote, error] {
 				return
 			}
 			prev, _ = cr.FieldPos(0)
-			q, err := finish(cols.quote(rec), name, prev)
-			if !yield(q, err) {
+			if !yieldParts(yield, cols.quote(rec), name, prev) {
 				return
 			}
 		}

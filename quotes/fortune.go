@@ -57,7 +57,7 @@ func ReadFortune(r io.Reader, name string) iter.Seq2[Quote, error] {
 			if !ok {
 				return yield(Quote{}, &RecordError{File: name, Line: start, Err: ErrNoSpeaker})
 			}
-			return yield(finish(q, name, start))
+			return yieldParts(yield, q, name, start)
 		}
 		for {
 			line, long, err := lr.next()
@@ -128,6 +128,90 @@ func parseFortune(lines []string) (Quote, bool) {
 	return Quote{}, false
 }
 
+// maxInnerAttribution bounds an attribution line inside a text, in bytes:
+// longer, the line is more likely prose that starts with a dash.
+const maxInnerAttribution = 120
+
+// splitAttributed splits a text that holds several attributed quotes in the
+// fortune style, each followed by an indented attribution line of its own,
+// into one quote per attribution:
+//
+//	To be or not to be.
+//			-- Shakespeare
+//	To do is to be.
+//			-- Nietzsche
+//	Do be do be do.
+//
+// gives "To be or not to be." by Shakespeare, "To do is to be." by
+// Nietzsche, and "Do be do be do." by q's speaker, with q's source; the
+// other parts keep the work their attribution names, and every part keeps
+// q's guild, tags and the rest. Kept whole, the text would answer "who
+// said to be or not to be?" with the last speaker. An attribution line
+// counts only when it is indented (at the left margin, "-- I mean …" is
+// prose), short, names someone, and has text before it and after it.
+//
+// A quote that already has an ID is kept whole: it was exported by
+// quotebot, and an export must import back as it was.
+func splitAttributed(q Quote) []Quote {
+	if q.ID != "" || !strings.Contains(q.Text, "\n") {
+		return []Quote{q}
+	}
+	lines := strings.Split(q.Text, "\n")
+	var parts []Quote
+	from := 0 // the first line of the part being read
+	for i := 1; i < len(lines)-1; i++ {
+		line := lines[i]
+		rest, ok := attributionLine(line)
+		if !ok || !startsWithSpace(line) || len(line) > maxInnerAttribution || isBlank(lines[from:i]) {
+			continue
+		}
+		if _, prevDash := attributionLine(lines[i-1]); prevDash {
+			continue // an item of a list of dashed lines
+		}
+		// The attribution may wrap onto lines indented as far as it.
+		end := i + 1
+		lead := line[:len(line)-len(strings.TrimLeftFunc(line, unicode.IsSpace))]
+		for end < len(lines) && end-i < maxAttributionLines && strings.HasPrefix(lines[end], lead) && strings.TrimSpace(lines[end]) != "" {
+			if _, dash := attributionLine(lines[end]); dash {
+				break
+			}
+			end++
+		}
+		if end < len(lines) {
+			if _, nextDash := attributionLine(lines[end]); nextDash {
+				continue // the first item of a list of dashed lines
+			}
+		}
+		if isBlank(lines[end:]) {
+			break
+		}
+		speaker, source := splitAttribution(foldSpace(rest + " " + strings.Join(lines[i+1:end], " ")))
+		if speaker == "" {
+			continue
+		}
+		part := q
+		part.Text, part.Speaker, part.Source = strings.Join(lines[from:i], "\n"), speaker, Source{Title: source}
+		parts = append(parts, part)
+		from, i = end, end-1
+	}
+	if parts == nil {
+		return []Quote{q}
+	}
+	last := q
+	last.Text = strings.Join(lines[from:], "\n")
+	return append(parts, last)
+}
+
+// isBlank reports whether every line is white space.
+func isBlank(lines []string) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // attributionLine reports whether line starts, after white space, with
 // "--" or an em dash, and returns what follows. A line of three or more
 // hyphens is a rule, not an attribution.
@@ -196,6 +280,10 @@ func splitAttribution(a string) (speaker, source string) {
 	}
 	speaker = lifeDatesRE.ReplaceAllString(speaker, "")
 	speaker = strings.TrimSpace(speaker)
+	// "-- by Franz Kafka": the speaker is Franz Kafka.
+	if byRE.MatchString(speaker) {
+		speaker = speaker[3:]
+	}
 	// A sentence's final period goes ("Scottish proverb."), an
 	// abbreviation's stays ("Kurt Vonnegut Jr.", "T. K.", "H.A.R.L.I.E.").
 	if sentenceEndRE.MatchString(speaker) {
@@ -222,6 +310,9 @@ func commaOutsideBrackets(s string) int {
 	}
 	return -1
 }
+
+// byRE matches "by" before a capitalised name.
+var byRE = regexp.MustCompile(`^[Bb]y \p{Lu}`)
 
 // sentenceEndRE matches a period after a lowercase word of three letters or more.
 var sentenceEndRE = regexp.MustCompile(`\p{Ll}{3}\.$`)

@@ -15,8 +15,10 @@ import (
 
 // TestReadFortuneShared reads every raw fortune file of ../shared/data and
 // compares the attributed entries with the collection's quotes.jsonl, which
-// an independent parser made from the same files. Run it with -v to see
-// every disagreement.
+// an independent parser made from the same files. That parser keeps an
+// entry of several attributed quotes whole, so its records are split as
+// ReadFortune splits entries (splitAttributed) before they are compared.
+// Run it with -v to see every disagreement.
 func TestReadFortuneShared(t *testing.T) {
 	ref := openShared(t, "fortunes/quotes.jsonl")
 	type key struct{ file, text string }
@@ -28,9 +30,11 @@ func TestReadFortuneShared(t *testing.T) {
 		if err := dec.Decode(&rec); err != nil {
 			t.Fatal(err)
 		}
-		k := key{strings.TrimPrefix(rec.Collection, "debian/"), textKey(rec.Text)}
-		want[k] = append(want[k], rec.Speaker)
-		total++
+		for _, part := range splitAttributed(Quote{Text: rec.Text, Speaker: rec.Speaker}) {
+			k := key{strings.TrimPrefix(rec.Collection, "debian/"), textKey(part.Text)}
+			want[k] = append(want[k], part.Speaker)
+			total++
+		}
 	}
 
 	root := filepath.Join(sharedData, "fortunes/raw")
@@ -149,6 +153,8 @@ func TestReadFortuneGood(t *testing.T) {
 		{Text: "Whisky is for drinking; water is for fighting over.", Speaker: "Scottish proverb"},
 		{Text: "We are what we pretend to be.", Speaker: "Kurt Vonnegut Jr."},
 		{Text: `"Hello," she said -- and left.`, Speaker: "Quentin Dialogue"},
+		{Text: "Famous last words:\nNobody shot me.", Speaker: "Frank Ace", Source: Source{Title: "when asked who had shot him"}},
+		{Text: "Only one man kills like that.", Speaker: "Bugs Bee", Source: Source{Title: "on the massacre"}},
 	}
 	checkQuotes(t, c.quotes, want)
 	// Unattributed entries are reported at their first line; the empty
@@ -253,5 +259,97 @@ func FuzzReadFortune(f *testing.F) {
 	f.Add([]byte("a\n\t-- B (1900-2000) in <x>, c\n\t   d\n\t   e\n\t   f\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		collect(t, ReadFortune(bytes.NewReader(data), "fuzz"))
+	})
+}
+
+func TestSplitAttributed(t *testing.T) {
+	type part struct{ text, speaker, title string }
+	tests := []struct {
+		name string
+		in   Quote
+		want []part
+	}{
+		{"several attributed quotes",
+			Quote{Text: "To be or not to be.\n\t\t-- Shakespeare\nTo do is to be.\n\t\t-- Nietzsche, Works\nDo be do be do.", Speaker: "Sinatra", Source: Source{Title: "Songs"}, Tags: []string{"be"}},
+			[]part{{"To be or not to be.", "Shakespeare", ""}, {"To do is to be.", "Nietzsche", "Works"}, {"Do be do be do.", "Sinatra", "Songs"}}},
+		{"an attribution wrapped onto the next line, then a blank line",
+			Quote{Text: "Nobody shot me.\n\t\t-- Frank Ace, his last words, when asked\n\t\twho had shot him\n\nOnly one man kills like that.", Speaker: "Bugs Bee"},
+			[]part{{"Nobody shot me.", "Frank Ace", "his last words, when asked who had shot him"}, {"Only one man kills like that.", "Bugs Bee", ""}}},
+		{"by before the name",
+			Quote{Text: "A Tale LITE(tm)\n\t-- by Charles Dickens\n\n\tA man loses his head.", Speaker: "Editor"},
+			[]part{{"A Tale LITE(tm)", "Charles Dickens", ""}, {"\tA man loses his head.", "Editor", ""}}},
+		{"a dash at the left margin is prose",
+			Quote{Text: "Which Shakespeare possessed so enormously\n-- I mean negative capability, that is\nwhen a man is capable.", Speaker: "John Keats"},
+			nil},
+		{"an indented list of dashed lines",
+			Quote{Text: "I'd love to, but...\n\t-- I have to floss my cat.\n\t-- My crayons all melted together.\nMaybe next week.", Speaker: "Anon"},
+			nil},
+		{"an attribution with nothing after it",
+			Quote{Text: "Stay hungry.\n\t\t-- Steve Jobs\n\n", Speaker: "Steve Jobs"},
+			nil},
+		{"nothing before the attribution",
+			Quote{Text: "\n\t\t-- Nobody\nText.", Speaker: "A"},
+			nil},
+		{"an export, which carries its ID",
+			Quote{ID: "t6dff0vfx4", Text: "To be.\n\t\t-- Shakespeare\nTo do.", Speaker: "Sinatra"},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := splitAttributed(tt.in)
+			if tt.want == nil {
+				if len(got) != 1 || !equalQuotes(got[0], tt.in) {
+					t.Fatalf("split into %+v, want it kept whole", got)
+				}
+				return
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("split into %d parts, want %d: %+v", len(got), len(tt.want), got)
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				g.Normalize()
+				if g.Text != cleanText(w.text) || g.Speaker != w.speaker || g.Source.Title != w.title || !slices.Equal(g.Tags, tt.in.Tags) {
+					t.Errorf("part %d = %q by %q (%q, tags %q), want %q by %q (%q)", i, g.Text, g.Speaker, g.Source.Title, g.Tags, w.text, w.speaker, w.title)
+				}
+			}
+		})
+	}
+}
+
+// FuzzSplitAttributed checks that splitting invents no text: the parts are
+// runs of the input's lines, in order, and the last keeps the speaker.
+func FuzzSplitAttributed(f *testing.F) {
+	f.Add("To be.\n\t\t-- Shakespeare\nTo do.\n\t\t-- Nietzsche\nDo be.")
+	f.Add("a\n\t-- b\n\t  c\n\n\t-- d\ne\n\t--\nf")
+	f.Add("x\n\t-- by Y (1900-2000) in <m>, z\n\t-- w\nv")
+	f.Fuzz(func(t *testing.T, text string) {
+		parts := splitAttributed(Quote{Text: text, Speaker: "S"})
+		if len(parts) == 1 {
+			return
+		}
+		cursor := 0
+		for i, p := range parts {
+			// The part's first occurrence after the last part that
+			// starts a line.
+			at := cursor
+			for {
+				j := strings.Index(text[at:], p.Text)
+				if j < 0 {
+					t.Fatalf("part %d %q is not a run of lines of %q after byte %d", i, p.Text, text, cursor)
+				}
+				if at += j; at == 0 || text[at-1] == '\n' {
+					break
+				}
+				at++
+			}
+			cursor = at + len(p.Text)
+			if p.Speaker == "" {
+				t.Fatalf("part %d %q has no speaker", i, p.Text)
+			}
+		}
+		if parts[len(parts)-1].Speaker != "S" {
+			t.Fatalf("the last part's speaker is %q, want the quote's", parts[len(parts)-1].Speaker)
+		}
 	})
 }

@@ -57,11 +57,12 @@ func ReadJSONL(r io.Reader, name string) iter.Seq2[Quote, error] {
 			first = false
 			q, err := decodeJSONL(line)
 			if err != nil {
-				err = &RecordError{File: name, Line: lr.n, Err: err}
-			} else {
-				q, err = finish(q, name, lr.n)
+				if !yield(Quote{}, &RecordError{File: name, Line: lr.n, Err: err}) {
+					return
+				}
+				continue
 			}
-			if !yield(q, err) {
+			if !yieldParts(yield, q, name, lr.n) {
 				return
 			}
 		}

@@ -126,10 +126,13 @@ func TestJSONLRoundTrip(t *testing.T) {
 			Tags:       []string{"politics", "Russia"},
 		},
 		{Text: "Plain.", Speaker: "Bob"},
+		// A collection's record like this one is split (see
+		// TestReadJSONLSplitsAttributed); an export is not.
+		{Text: "To be.\n\t\t-- Shakespeare\nTo do.", Speaker: "Sinatra"},
 		{Text: "Shared corpus, no source.", Speaker: "Cy", AddedAt: time.Date(2024, 12, 31, 23, 59, 59, 0, time.UTC)},
 		{Text: "Unicode \u2028 is not allowed, but é and 😀 are.", Speaker: "Zoë"},
 	}
-	quotes[3].Text = "Unicode é and 😀 and \t tabs."
+	quotes[4].Text = "Unicode é and 😀 and \t tabs."
 	// The first quote sets every field, so a field the reader forgets to
 	// read back fails the round trip.
 	full := reflect.ValueOf(quotes[0])
@@ -176,15 +179,30 @@ func TestWriteJSONLShape(t *testing.T) {
 	}
 }
 
+func TestReadJSONLSplitsAttributed(t *testing.T) {
+	in := `{"text": "To be.\n\t\t-- Shakespeare, Hamlet\nTo do.", "speaker": "Sinatra", "tags": ["be"]}`
+	c := collect(t, ReadJSONL(strings.NewReader(in), "two.jsonl"))
+	want := []Quote{
+		{Text: "To be.", Speaker: "Shakespeare", Source: Source{Title: "Hamlet"}, Tags: []string{"be"}},
+		{Text: "To do.", Speaker: "Sinatra", Tags: []string{"be"}},
+	}
+	if len(c.errs) != 0 {
+		t.Fatalf("errors %v", c.errs)
+	}
+	checkQuotes(t, c.quotes, want)
+}
+
 // TestReadSharedJSONL imports every collection in ../shared/data and counts
-// the records: every line is a good quote.
+// the quotes: every line is a good quote, and 92 of the fortunes' 8,518
+// records hold several attributed quotes each ("To be or not to be.\n\t\t--
+// Shakespeare\nTo do is to be.\n\t\t-- Nietzsche…"), 258 in all.
 func TestReadSharedJSONL(t *testing.T) {
 	for _, tt := range []struct {
 		dir  string
 		want int
 	}{
 		{"quotable", 2127},
-		{"fortunes", 8518},
+		{"fortunes", 8518 - 92 + 258},
 		{"sotu", 60802},
 	} {
 		t.Run(tt.dir, func(t *testing.T) {

@@ -113,7 +113,10 @@ func csvHeaderHasText(line string) bool {
 // Every Quote yielded with a nil error has been normalized, is valid and
 // names its speaker. Control characters, which Validate refuses, are first
 // resolved as a terminal would show them (fortune files overstrike with
-// backspaces) or dropped.
+// backspaces) or dropped. A record whose text is several quotes, each
+// followed by an indented fortune-style attribution line ("\t\t-- Name"),
+// yields one quote per attribution, in every format (see splitAttributed);
+// a record with quotebot's ID, as export writes it, is kept whole.
 //
 // A bad record yields a zero Quote and a *RecordError, and reading goes on.
 // Any other error (from r, or a record too big to skip safely) ends the
@@ -130,6 +133,18 @@ func Read(r io.Reader, name string, f Format) iter.Seq2[Quote, error] {
 	return func(yield func(Quote, error) bool) {
 		yield(Quote{}, fmt.Errorf("quotes: %s: unknown format %d", name, int(f)))
 	}
+}
+
+// yieldParts yields the quotes a record read from line of file holds: one,
+// or several when its text is several attributed quotes (see
+// splitAttributed). It reports whether to go on.
+func yieldParts(yield func(Quote, error) bool, q Quote, file string, line int) bool {
+	for _, part := range splitAttributed(q) {
+		if !yield(finish(part, file, line)) {
+			return false
+		}
+	}
+	return true
 }
 
 // finish normalizes q and checks it as a record read from line of file.
