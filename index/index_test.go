@@ -289,7 +289,7 @@ func TestHighlights(t *testing.T) {
 	got := quotes.Mark(m.Quote.Text, m.Highlights, "[", "]")
 	// "to" stands alone before "achieve": common words are marked only
 	// beside another matched word.
-	want := "is [ready] [to] [do] [everything] in its power to achieve this."
+	want := "is [ready to do everything] in its power to achieve this."
 	if got != want {
 		t.Errorf("highlighted = %q, want %q", got, want)
 	}

@@ -57,18 +57,24 @@ type Attribution struct {
 
 // Mark returns text with every span wrapped in open and close, as in
 // Mark(t, spans, "**", "**") for Markdown bold. Spans are sorted and merged
-// first; spans outside text are ignored, so a stale highlight never panics.
+// first, with those only spaces apart: "**ready to do**", not "**ready**
+// **to** **do**". Spans outside text are ignored, so a stale highlight
+// never panics.
 func Mark(text string, spans []Span, open, close string) string {
 	if len(spans) == 0 {
 		return text
 	}
 	s := append([]Span(nil), spans...)
 	sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+	// spaced reports whether only spaces and tabs lie from a to b.
+	spaced := func(a, b int) bool {
+		return 0 <= a && a <= b && b <= len(text) && strings.Trim(text[a:b], " \t") == ""
+	}
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(s); i++ {
 		sp := s[i]
-		for i+1 < len(s) && s[i+1].Start <= sp.End {
+		for i+1 < len(s) && (s[i+1].Start <= sp.End || spaced(sp.End, s[i+1].Start)) {
 			if s[i+1].End > sp.End {
 				sp.End = s[i+1].End
 			}
