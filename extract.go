@@ -9,11 +9,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/quotebot/quotebot/index"
 	"github.com/quotebot/quotebot/quotes"
@@ -131,8 +134,8 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	if fl.json {
 		return json.NewEncoder(env.Stdout).Encode(sum)
 	}
-	fmt.Fprintf(env.Stdout, "%d quotations found in %d articles: %d added, %d already there, %d rejected\n",
-		sum.Found, sum.Files, sum.Added, sum.Unchanged, sum.Rejected)
+	fmt.Fprintf(env.Stdout, "%s found in %s: %d added, %d already there, %d rejected\n",
+		count(sum.Found, "quotation"), count(sum.Files, "article"), sum.Added, sum.Unchanged, sum.Rejected)
 	return nil
 }
 
@@ -166,7 +169,14 @@ func readArticle(path string) (extract.Article, error) {
 		text := string(b)
 		return extract.Article{Text: text, Date: extract.LeadingDate(text)}, nil
 	}
-	ra, err := readability.FromReader(bytes.NewReader(b), nil)
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return extract.Article{}, fmt.Errorf("%s: %w", path, err)
+	}
+	// Read the page's own address before readability, which rewrites
+	// the document as it goes.
+	pageURL := canonicalURL(doc)
+	ra, err := readability.FromDocument(doc, nil)
 	if err != nil {
 		return extract.Article{}, fmt.Errorf("%s: readability: %w", path, err)
 	}
@@ -176,11 +186,71 @@ func readArticle(path string) (extract.Article, error) {
 			return extract.Article{}, fmt.Errorf("%s: readability: %w", path, err)
 		}
 	}
-	a := extract.Article{Text: text.String(), Title: ra.Title(), Publisher: ra.SiteName()}
+	a := extract.Article{Text: text.String(), Title: withoutSiteName(ra.Title(), ra.SiteName()), Publisher: ra.SiteName()}
+	if pageURL != nil {
+		a.URL = pageURL.String()
+	}
 	if t, err := ra.PublishedTime(); err == nil && !t.IsZero() {
 		a.Date = t.Format("2006-01-02")
 	}
 	return a, nil
+}
+
+// canonicalURL is the address a page gives for itself, in its canonical
+// link or else its og:url, when that is an absolute http(s) URL; else nil.
+// A page saved to a file no longer has the address it was read from, and
+// this is the one a member can follow to read the article.
+func canonicalURL(doc *html.Node) *url.URL {
+	var canonical, og string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.DataAtom == atom.Body:
+				return // the page's own address is in its head
+			case n.DataAtom == atom.Link && strings.EqualFold(attr(n, "rel"), "canonical") && canonical == "":
+				canonical = attr(n, "href")
+			case n.DataAtom == atom.Meta && attr(n, "property") == "og:url" && og == "":
+				og = attr(n, "content")
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, s := range []string{canonical, og} {
+		u, err := url.Parse(strings.TrimSpace(s))
+		if err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && len(s) <= quotes.MaxFieldLen {
+			return u
+		}
+	}
+	return nil
+}
+
+// attr is the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// withoutSiteName drops the site's name from the end of a page title, where
+// most sites put it ("Mayor backs the bridge | Springfield Gazette"): the
+// quote's source names the publisher on its own.
+func withoutSiteName(title, site string) string {
+	if site == "" {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " :: "} {
+		if head, tail, ok := strings.Cut(title, sep); ok && strings.EqualFold(strings.TrimSpace(tail), site) && strings.TrimSpace(head) != "" {
+			return strings.TrimSpace(head)
+		}
+	}
+	return title
 }
 
 // isHTML tells HTML from plain text by extension, then by content.
@@ -192,4 +262,12 @@ func isHTML(path string, b []byte) bool {
 		return false
 	}
 	return strings.HasPrefix(http.DetectContentType(b), "text/html")
+}
+
+// count is n and noun, in the plural unless n is 1: "1 article", "2 articles".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/quotebot/quotebot/quotes"
 )
 
 // seedArticle is the news article the project started from; it lies in
@@ -50,7 +54,8 @@ func TestExtractJSONOffsets(t *testing.T) {
 }
 
 const htmlArticle = `<!doctype html><html><head><title>Mayor backs the bridge | Springfield Gazette</title>
-<meta property="og:site_name" content="Springfield Gazette"></head><body>
+<meta property="og:site_name" content="Springfield Gazette">
+<link rel="canonical" href="https://gazette.example/2026/mayor-backs-the-bridge"></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a> "Subscribe now," said nobody.</nav>
 <article><h1>Mayor backs the bridge</h1>
 <p>The mayor of Springfield, Joan Quimby, defended the new bridge on Tuesday before a crowd of residents who had
@@ -80,7 +85,13 @@ func TestIngestHTML(t *testing.T) {
 		t.Fatalf("who-said: %d %v", code, err)
 	}
 	if len(res.Speakers) == 0 || !strings.Contains(res.Speakers[0].Speaker, "Simpson") {
-		t.Errorf("who-said after ingest = %+v, want Abe Simpson", res.Speakers)
+		t.Fatalf("who-said after ingest = %+v, want Abe Simpson", res.Speakers)
+	}
+	// The page's title without the site's name, the site, and the address
+	// the page gives for itself.
+	want := quotes.Source{Title: "Mayor backs the bridge", Publisher: "Springfield Gazette", URL: "https://gazette.example/2026/mayor-backs-the-bridge"}
+	if got := res.Speakers[0].Quote.Source; got != want {
+		t.Errorf("source = %+v, want %+v", got, want)
 	}
 	// The navigation's quotation is not article text and must not be kept.
 	_, out, _ = quotebot(t, env, "", "quote", "--json", "subscribe now")
@@ -115,6 +126,44 @@ func TestConsoleThroughRun(t *testing.T) {
 	for _, want := range []string{"Dmitry Peskov", "Iranian foreign ministry spokesman", "**negotiations**"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestCanonicalURL(t *testing.T) {
+	tests := []struct{ head, want string }{
+		{`<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y">`, "https://a.example/x"},
+		{`<link rel="Canonical" href="/relative"><meta property="og:url" content="https://b.example/y">`, "https://b.example/y"},
+		{`<link rel="canonical" href="javascript:alert(1)">`, ""},
+		{`<meta property="og:url" content="">`, ""},
+		{``, ""},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><head>" + tt.head + "</head><body><link rel=canonical href=https://body.example/></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if u := canonicalURL(doc); u != nil {
+			got = u.String()
+		}
+		if got != tt.want {
+			t.Errorf("canonicalURL(%s) = %q, want %q", tt.head, got, tt.want)
+		}
+	}
+}
+
+func TestWithoutSiteName(t *testing.T) {
+	tests := []struct{ title, site, want string }{
+		{"Mayor backs the bridge | Springfield Gazette", "Springfield Gazette", "Mayor backs the bridge"},
+		{"Mayor backs the bridge - springfield gazette", "Springfield Gazette", "Mayor backs the bridge"},
+		{"Mayor backs the bridge | Local news", "Springfield Gazette", "Mayor backs the bridge | Local news"},
+		{"Left - right - centre", "", "Left - right - centre"},
+		{" | Springfield Gazette", "Springfield Gazette", " | Springfield Gazette"},
+	}
+	for _, tt := range tests {
+		if got := withoutSiteName(tt.title, tt.site); got != tt.want {
+			t.Errorf("withoutSiteName(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
 		}
 	}
 }
