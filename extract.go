@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/go-shiori/dom"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -169,14 +170,17 @@ func readArticle(path string) (extract.Article, error) {
 		text := string(b)
 		return extract.Article{Text: text, Date: extract.LeadingDate(text)}, nil
 	}
-	doc, err := html.Parse(bytes.NewReader(b))
+	// readability's own parser, which decodes the page from the charset
+	// it declares or seems to have (a Windows-1252 page's curly quotes).
+	doc, err := dom.Parse(bytes.NewReader(b))
 	if err != nil {
 		return extract.Article{}, fmt.Errorf("%s: %w", path, err)
 	}
 	// Read the page's own address before readability, which rewrites
 	// the document as it goes.
 	pageURL := canonicalURL(doc)
-	ra, err := readability.FromDocument(doc, nil)
+	parser := readability.NewParser()
+	ra, err := parser.ParseAndMutate(doc, nil)
 	if err != nil {
 		return extract.Article{}, fmt.Errorf("%s: readability: %w", path, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/quotebot/quotebot/quotes"
+	"github.com/quotebot/quotebot/quotes/extract"
 )
 
 // seedArticle is the news article the project started from; it lies in
@@ -165,5 +166,26 @@ func TestWithoutSiteName(t *testing.T) {
 		if got := withoutSiteName(tt.title, tt.site); got != tt.want {
 			t.Errorf("withoutSiteName(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
 		}
+	}
+}
+
+// TestIngestHTMLCharset reads a page in Windows-1252, whose curly quotation
+// marks are single bytes that are not UTF-8.
+func TestIngestHTMLCharset(t *testing.T) {
+	page := "<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 vote</title></head><body><article>" +
+		"<p>The owner of the caf\xe9 on the square spoke to the council on Monday evening about the plans.</p>" +
+		"<p>\x93We will stay open whatever the council decides,\x94 Marie Dupont said after the vote.</p>" +
+		"<p>The council will meet again next month to decide on the future of the square and its caf\xe9s.</p>" +
+		"</article></body></html>"
+	a, err := readArticle(writeFile(t, "cafe.html", page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := extract.Extract(a)
+	if len(qs) != 1 || qs[0].Text != "We will stay open whatever the council decides," || qs[0].Speaker != "Marie Dupont" {
+		t.Errorf("quotes = %+v, want Marie Dupont's one quotation", qs)
+	}
+	if a.Title != "Caf\u00e9 vote" {
+		t.Errorf("title = %q, want %q", a.Title, "Caf\u00e9 vote")
 	}
 }
