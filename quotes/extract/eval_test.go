@@ -83,6 +83,12 @@ type evalScore struct {
 	// spkRightGender counts the right speakers under the gender-aware
 	// stand-in for pronoun sources (see genderStandIn).
 	spkRightGender int
+	// unattributed counts the quotations Quotations returned without a
+	// speaker (scare quotes, titles, words it could not attribute),
+	// unattributedHit those that overlap a gold direct quotation, and
+	// goldFound the gold direct quotations overlapped by any quotation,
+	// attributed or not.
+	unattributed, unattributedHit, goldFound int
 }
 
 func (s evalScore) precision() float64 { return ratio(s.predHit, s.pred) }
@@ -121,6 +127,8 @@ func TestEvalPolNeAR(t *testing.T) {
 			t.Logf("%s: direct quotations: precision %.3f (%d/%d), recall %.3f (%d/%d), F1 %.3f; speaker accuracy %.3f (%d/%d); with the agreement-aware pronoun stand-in %.3f (%d/%d)",
 				split, s.precision(), s.predHit, s.pred, s.recall(), s.goldHit, s.gold, s.f1(),
 				s.speaker(), s.spkRight, s.spkTotal, s.speakerGender(), s.spkRightGender, s.spkTotal)
+			t.Logf("%s: quoted spans found, with or without a speaker: %d of %d gold direct quotations; of the %d left without a speaker, %d overlap one",
+				split, s.goldFound, s.gold, s.unattributed, s.unattributedHit)
 			if fl := floors[split]; s.f1() < fl.f1 || s.speaker() < fl.speaker {
 				t.Errorf("%s: F1 %.3f, speaker accuracy %.3f; want at least %.3f and %.3f", split, s.f1(), s.speaker(), fl.f1, fl.speaker)
 			}
@@ -151,6 +159,9 @@ func evalFile(t *testing.T, path string) evalScore {
 		total.spkTotal += s.spkTotal
 		total.spkRight += s.spkRight
 		total.spkRightGender += s.spkRightGender
+		total.unattributed += s.unattributed
+		total.unattributedHit += s.unattributedHit
+		total.goldFound += s.goldFound
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -279,10 +290,16 @@ func evalArticle(a *polnearArticle) evalScore {
 			continue
 		}
 		if q.Speaker == "" {
+			s.unattributed++
+			inGold := false
 			for i, g := range golds {
 				if overlaps(g.spans, q.Start, q.End) {
 					seen[i] = true
+					inGold = true
 				}
+			}
+			if inGold {
+				s.unattributedHit++
 			}
 			continue
 		}
@@ -337,6 +354,9 @@ func evalArticle(a *polnearArticle) evalScore {
 		}
 	}
 	for i, h := range hit {
+		if h || seen[i] {
+			s.goldFound++
+		}
 		if h {
 			s.goldHit++
 		} else if *polnearDump {
