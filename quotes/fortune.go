@@ -157,12 +157,19 @@ func splitAttributed(q Quote) []Quote {
 		return []Quote{q}
 	}
 	lines := strings.Split(q.Text, "\n")
+	lastText := len(lines) - 1 // the last line that is not blank
+	for lastText >= 0 && isBlank(lines[lastText]) {
+		lastText--
+	}
 	var parts []Quote
-	from := 0 // the first line of the part being read
-	for i := 1; i < len(lines)-1; i++ {
+	from := 0        // the first line of the part being read
+	hasText := false // whether lines[from:i] has a line that is not blank
+	for i := 0; i < len(lines)-1; i++ {
 		line := lines[i]
+		before := hasText
+		hasText = hasText || !isBlank(line)
 		rest, ok := attributionLine(line)
-		if !ok || !startsWithSpace(line) || len(line) > maxInnerAttribution || isBlank(lines[from:i]) {
+		if !ok || !startsWithSpace(line) || len(line) > maxInnerAttribution || !before {
 			continue
 		}
 		if _, prevDash := attributionLine(lines[i-1]); prevDash {
@@ -182,8 +189,8 @@ func splitAttributed(q Quote) []Quote {
 				continue // the first item of a list of dashed lines
 			}
 		}
-		if isBlank(lines[end:]) {
-			break
+		if end > lastText {
+			break // nothing after it
 		}
 		speaker, source := splitAttribution(foldSpace(rest + " " + strings.Join(lines[i+1:end], " ")))
 		if speaker == "" {
@@ -192,7 +199,7 @@ func splitAttributed(q Quote) []Quote {
 		part := q
 		part.Text, part.Speaker, part.Source = strings.Join(lines[from:i], "\n"), speaker, Source{Title: source}
 		parts = append(parts, part)
-		from, i = end, end-1
+		from, i, hasText = end, end-1, false
 	}
 	if parts == nil {
 		return []Quote{q}
@@ -202,15 +209,8 @@ func splitAttributed(q Quote) []Quote {
 	return append(parts, last)
 }
 
-// isBlank reports whether every line is white space.
-func isBlank(lines []string) bool {
-	for _, l := range lines {
-		if strings.TrimSpace(l) != "" {
-			return false
-		}
-	}
-	return true
-}
+// isBlank reports whether line is white space only.
+func isBlank(line string) bool { return strings.TrimSpace(line) == "" }
 
 // attributionLine reports whether line starts, after white space, with
 // "--" or an em dash, and returns what follows. A line of three or more
