@@ -121,6 +121,28 @@ func TestWhoSaidSeed(t *testing.T) {
 	}
 }
 
+// TestWhoSaidContractions asks with a contraction written out, or written
+// out where the quote contracts it: as typed, these find nobody.
+func TestWhoSaidContractions(t *testing.T) {
+	qs := append(loadTestQuotes(t),
+		quotes.Quote{Text: "God doesn't play dice with the universe.", Speaker: "Albert Einstein"},
+		quotes.Quote{Text: "People have got to know whether or not their president is a crook. Well, I am not a crook.", Speaker: "Richard Nixon"},
+	)
+	ix := newTestIndex(t, qs)
+	for _, c := range []struct{ phrase, want string }{
+		{"god does not play dice", "Albert Einstein"},
+		{"I'm not a crook", "Richard Nixon"},
+	} {
+		got, err := ix.WhoSaid(context.Background(), "", c.phrase, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || got[0].Speaker != c.want {
+			t.Errorf("WhoSaid(%q) = %v, want %q first", c.phrase, got, c.want)
+		}
+	}
+}
+
 func TestWhoSaidNobody(t *testing.T) {
 	ix := newTestIndex(t, loadTestQuotes(t))
 	for _, phrase := range []string{"zebra helicopter", "the", "", "purple elephants dancing in the"} {

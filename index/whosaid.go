@@ -27,8 +27,24 @@ const (
 // speaker count more than one. Each Attribution carries the speaker's best
 // matching quote and a confidence. It returns an empty slice, not an error,
 // when the evidence is weak: no quote holds most of the phrase's words.
+//
+// A phrase that finds nobody as typed is asked again with its contractions
+// respelled (see respell): "god does not play dice" finds "God doesn't play
+// dice."
 func (ix *Index) WhoSaid(ctx context.Context, guild, phrase string, limit int) ([]quotes.Attribution, error) {
 	limit = clampInt(limit, 1, MaxLimit, 3)
+	out, err := ix.whoSaid(ctx, guild, phrase, limit)
+	if err != nil || len(out) > 0 {
+		return out, err
+	}
+	if alt, ok := respell(clip(phrase, MaxQueryLen)); ok {
+		return ix.whoSaid(ctx, guild, alt, limit)
+	}
+	return out, nil
+}
+
+// whoSaid is WhoSaid for the phrase as given.
+func (ix *Index) whoSaid(ctx context.Context, guild, phrase string, limit int) ([]quotes.Attribution, error) {
 	p, err := ix.parse(ctx, phrase)
 	if err != nil {
 		return nil, err
