@@ -126,6 +126,22 @@ func BenchmarkSuggest(b *testing.B) {
 	})
 }
 
+// BenchmarkSpeakers types speakers' names a character at a time into the
+// speaker option's autocomplete.
+func BenchmarkSpeakers(b *testing.B) {
+	ix, frags := benchIndex(b)
+	var prefixes []string
+	for _, f := range frags[:50] {
+		for n := 1; n <= min(8, len(f.speaker)); n++ {
+			prefixes = append(prefixes, f.speaker[:n])
+		}
+	}
+	benchCalls(b, prefixes, func(ctx context.Context, in string) error {
+		_, err := ix.Speakers(ctx, "", in, 25)
+		return err
+	})
+}
+
 // BenchmarkAddBatch measures bulk import into an on-disk index.
 func BenchmarkAddBatch(b *testing.B) {
 	qs := loadShared(b, "quotable")

@@ -284,6 +284,54 @@ func TestSpeakers(t *testing.T) {
 	}
 }
 
+// TestSpeakersOnDisk ranks speakers by their quotes in a merged index on
+// disk, where zapx v17.2.5 miscounts dictionary entries: after a term held by
+// one quote, every later term on the same iterator reads as held by one
+// (blevesearch/zapx#445).
+func TestSpeakersOnDisk(t *testing.T) {
+	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	// Two batches, two segments; Compact merges them, and the merge writes
+	// a term held by one quote in the 1-hit encoding.
+	var first, second []quotes.Quote
+	for i := range 6 {
+		first = append(first, quotes.Quote{Text: fmt.Sprintf("Relativity note number %d.", i), Speaker: "Albert Einstein"})
+	}
+	second = append(second,
+		quotes.Quote{Text: "One note only.", Speaker: "A. Einstein"},
+		quotes.Quote{Text: "Another single note.", Speaker: "Aaron Abel"},
+		quotes.Quote{Text: "A third note.", Speaker: "Ada Lovelace"},
+		quotes.Quote{Text: "A fourth note.", Speaker: "Ada Lovelace"},
+	)
+	for _, batch := range [][]quotes.Quote{first, second} {
+		if _, err := ix.AddBatch(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.Compact(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		prefix string
+		want   []string
+	}{
+		{"einstein", []string{"Albert Einstein", "A. Einstein"}},
+		{"a", []string{"Albert Einstein", "Ada Lovelace", "A. Einstein", "Aaron Abel"}},
+	} {
+		got, err := ix.Speakers(ctx, "", c.prefix, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Speakers(%q) = %q, want %q", c.prefix, got, c.want)
+		}
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	ix := newTestIndex(t, loadTestQuotes(t))
 	for _, c := range []struct{ prefix, want string }{

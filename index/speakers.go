@@ -43,33 +43,29 @@ func (ix *Index) Speakers(ctx context.Context, guild, prefix string, limit int) 
 	count := make(map[string]uint64)
 	starts := make(map[string]bool)
 	for _, g := range guildTerms(guild) {
-		d, err := ix.b.FieldDictPrefix(fieldSpkKey, []byte(g+keySep+prefix))
-		if err != nil {
-			return nil, fmt.Errorf("index: speakers: %w", err)
-		}
-		for n := 0; n < maxDictScan; n++ {
-			e, err := d.Next()
-			if err != nil {
-				d.Close()
-				return nil, fmt.Errorf("index: speakers: %w", err)
-			}
-			if e == nil {
-				break
-			}
-			parts := strings.SplitN(e.Term, keySep, 3)
+		// Each key of a name counts the name's quotes, so a name two of
+		// whose words start with prefix counts them once per guild.
+		inGuild := make(map[string]uint64)
+		err := ix.dictPrefix(ctx, fieldSpkKey, g+keySep+prefix, maxDictScan, func(term string, n uint64) {
+			parts := strings.SplitN(term, keySep, 3)
 			if len(parts) != 3 {
-				continue
+				return
 			}
 			name := parts[2]
 			if prefix == "" && strings.ToLower(name) != parts[1] {
-				continue // list each speaker once, by the key of the whole name
+				return // list each speaker once, by the key of the whole name
 			}
-			count[name] += e.Count
+			inGuild[name] = max(inGuild[name], n)
 			if strings.HasPrefix(parts[1], prefix) && strings.ToLower(name) == parts[1] {
 				starts[name] = true
 			}
+		})
+		if err != nil {
+			return nil, fmt.Errorf("index: speakers: %w", err)
 		}
-		d.Close()
+		for name, n := range inGuild {
+			count[name] += n
+		}
 	}
 	names := make([]string, 0, len(count))
 	for n := range count {
@@ -115,4 +111,48 @@ func (ix *Index) nearestSpeakers(ctx context.Context, guild, name string, limit 
 		}
 	}
 	return []string{}, nil
+}
+
+// dictPrefix calls visit with each term of field that starts with prefix, in
+// order, and the number of quotes that hold it, for up to limit terms.
+//
+// zapx v17.2.5 reads these numbers wrongly once a dictionary iterator over a
+// merged segment has read a term held by a single quote, in a field without
+// term vectors such as the speaker keys: every later term then reads as held
+// by one (blevesearch/zapx#445, open). So every term after the first count
+// of 1 is counted again from its postings.
+func (ix *Index) dictPrefix(ctx context.Context, field, prefix string, limit int, visit func(term string, count uint64)) error {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	d, err := r.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	stale := false // whether the counts d reads are wrong from here on
+	for range limit {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			return err
+		}
+		n := e.Count
+		if stale {
+			tfr, err := r.TermFieldReader(ctx, []byte(e.Term), field, false, false, false)
+			if err != nil {
+				return err
+			}
+			n = tfr.Count()
+			tfr.Close()
+		}
+		stale = stale || e.Count == 1
+		visit(e.Term, n)
+	}
+	return nil
 }
