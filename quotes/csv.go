@@ -54,8 +54,9 @@ var (
 // of one record.
 type budgetReader struct {
 	r      io.Reader
-	left   int // bytes
-	commas int
+	left   int  // bytes
+	commas int  // separators, in fact: the file's comma, semicolon or tab
+	comma  byte // the separator
 }
 
 func (b *budgetReader) refill() { b.left, b.commas = maxCSVRecord, maxCSVCommas }
@@ -72,12 +73,15 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 	}
 	n, err := b.r.Read(p)
 	b.left -= n
-	b.commas -= bytes.Count(p[:n], []byte{','})
+	b.commas -= bytes.Count(p[:n], []byte{b.comma})
 	return n, err
 }
 
 // ReadCSV reads comma-separated values with a header row, as Read does;
-// name is used in errors only.
+// name is used in errors only. The header row also tells the separator: a
+// comma, or else the semicolon or tab it holds more of (a spreadsheet saved
+// in a language that writes decimal commas separates by semicolons, and
+// .tsv files by tabs).
 //
 // Columns are matched by name, ignoring case and surrounding space: text
 // (or quote) and speaker (or author) are required, and a header without
@@ -87,7 +91,7 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 // first column wins. Fields must be quoted as RFC 4180 says (leading
 // spaces before a quote are allowed). A record with the wrong number of
 // fields or a malformed quote is a bad record. A record over 256 KiB or
-// with over 32,768 commas ends reading, since the reader cannot tell where
+// with over 32,768 separators ends reading, since the reader cannot tell where
 // it would end; so memory stays bounded whatever the file holds.
 func ReadCSV(r io.Reader, name string) iter.Seq2[Quote, error] {
 	return func(yield func(Quote, error) bool) {
@@ -96,9 +100,12 @@ func ReadCSV(r io.Reader, name string) iter.Seq2[Quote, error] {
 		if b, _ := br.Peek(len(bom)); string(b) == bom {
 			br.Discard(len(bom))
 		}
-		budget := &budgetReader{r: br}
+		head, _ := br.Peek(br.Size())
+		comma := csvSeparator(head)
+		budget := &budgetReader{r: br, comma: comma}
 		budget.refill()
 		cr := csv.NewReader(budget)
+		cr.Comma = rune(comma)
 		cr.TrimLeadingSpace = true
 		cr.ReuseRecord = true
 
@@ -107,7 +114,7 @@ func ReadCSV(r io.Reader, name string) iter.Seq2[Quote, error] {
 			yield(Quote{}, csvFatal(name, 0, err, "header"))
 			return
 		}
-		cols, err := csvHeader(header)
+		cols, err := csvHeader(header, comma)
 		if err != nil {
 			yield(Quote{}, fmt.Errorf("quotes: %s:1: %w", name, err))
 			return
@@ -153,9 +160,9 @@ func csvFatal(name string, prev int, err error, what string) error {
 	case errors.Is(err, errRecordTooBig):
 		return fmt.Errorf("quotes: %s: the record after the one at line %d is over %d KiB (an unclosed quote?)", name, prev, maxCSVRecord>>10)
 	case errors.Is(err, errTooManyCommas) && prev == 0:
-		return fmt.Errorf("quotes: %s: the header has over %d commas", name, maxCSVCommas)
+		return fmt.Errorf("quotes: %s: the header has over %d separators", name, maxCSVCommas)
 	case errors.Is(err, errTooManyCommas):
-		return fmt.Errorf("quotes: %s: the record after the one at line %d has over %d commas", name, prev, maxCSVCommas)
+		return fmt.Errorf("quotes: %s: the record after the one at line %d has over %d separators", name, prev, maxCSVCommas)
 	case err == io.EOF:
 		return fmt.Errorf("quotes: %s: empty file, want a header row naming the columns (text, speaker, …)", name)
 	}
@@ -169,8 +176,35 @@ func csvFatal(name string, prev int, err error, what string) error {
 // csvLayout says which column holds which field; -1 is absent.
 type csvLayout map[string]int
 
+// csvSeparator is the separator of the CSV file that starts with head: a
+// comma when its first line holds one outside quotes, else a semicolon or a
+// tab, whichever it holds more of, else a comma.
+func csvSeparator(head []byte) byte {
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	var n [256]int
+	quoted := false
+	for _, c := range head {
+		if c == '"' {
+			quoted = !quoted
+		} else if !quoted {
+			n[c]++
+		}
+	}
+	switch {
+	case n[','] > 0:
+		return ','
+	case n[';'] == 0 && n['\t'] == 0:
+		return ','
+	case n[';'] >= n['\t']:
+		return ';'
+	}
+	return '\t'
+}
+
 // csvHeader maps a header row to the fields ReadCSV knows.
-func csvHeader(header []string) (csvLayout, error) {
+func csvHeader(header []string, comma byte) (csvLayout, error) {
 	if len(header) > maxCSVColumns {
 		return nil, fmt.Errorf("header has %d columns, at most %d", len(header), maxCSVColumns)
 	}
@@ -183,7 +217,7 @@ func csvHeader(header []string) (csvLayout, error) {
 	}
 	for _, need := range []string{"text", "speaker"} {
 		if _, ok := cols[need]; !ok {
-			return nil, fmt.Errorf("header %q has no %q column", strings.Join(header, ","), need)
+			return nil, fmt.Errorf("header %q has no %q column", strings.Join(header, string(comma)), need)
 		}
 	}
 	return cols, nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,6 +50,28 @@ func TestReadCSVBroken(t *testing.T) {
 		{10, ErrInvalid, `extraneous or missing "`},
 	}
 	checkRecordErrors(t, c.errs, "broken.csv", wantErrs)
+}
+
+// TestReadCSVSeparators reads the same collection separated by semicolons,
+// as spreadsheets save it where a comma is the decimal mark, and by tabs.
+func TestReadCSVSeparators(t *testing.T) {
+	want := []Quote{
+		{Text: "Less is more; more or less.", Speaker: "Ann Example", Tags: []string{"art", "design"}},
+		{Text: "Commas, in a quote, stay.", Speaker: "Bob"},
+	}
+	for _, tt := range []struct{ name, in string }{
+		{"semicolons", "Quote;Author;Tags\n\"Less is more; more or less.\";Ann Example;art|design\nCommas, in a quote, stay.;Bob;\n"},
+		{"tabs", "text\tspeaker\ttags\nLess is more; more or less.\tAnn Example\tart;design\nCommas, in a quote, stay.\tBob\t\n"},
+		{"a comma wins", "text,speaker,tags,notes;more\n\"Less is more; more or less.\",Ann Example,art;design,\n\"Commas, in a quote, stay.\",Bob,,\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := collect(t, ReadCSV(strings.NewReader(tt.in), tt.name+".csv"))
+			if len(c.errs) != 0 {
+				t.Fatalf("errors %v", c.errs)
+			}
+			checkQuotes(t, c.quotes, slices.Clone(want))
+		})
+	}
 }
 
 func TestReadCSVHeader(t *testing.T) {
@@ -113,7 +136,7 @@ func TestReadCSVBounded(t *testing.T) {
 		{"endless unquoted field", io.MultiReader(strings.NewReader("text,speaker\nok,A\n"), endless('a')), tooBig},
 		{"100 MB field", io.MultiReader(strings.NewReader("text,speaker\nok,A\n"), io.LimitReader(endless('a'), 100<<20), strings.NewReader(",B\n")), tooBig},
 		{"a million columns", io.MultiReader(strings.NewReader("text,speaker\nok,A\nx"), io.LimitReader(endless(','), 1e6), strings.NewReader("\n")),
-			"big.csv: the record after the one at line 2 has over 32768 commas"},
+			"big.csv: the record after the one at line 2 has over 32768 separators"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -68,15 +68,15 @@ const bom = "\uFEFF"
 
 // DetectFormat guesses a file's format from its name and its first bytes
 // (a few kilobytes are plenty). The extensions .jsonl, .ndjson and .json mean
-// JSONL and .csv means CSV; otherwise a first non-space byte '{' means JSONL,
-// a line holding only "%" means a fortune file, and a first line naming a
-// text column among commas means CSV. It returns FormatUnknown when none
-// of these holds.
+// JSONL and .csv and .tsv mean CSV; otherwise a first non-space byte '{'
+// means JSONL, a line holding only "%" means a fortune file, and a first
+// line naming a text column among commas, semicolons or tabs means CSV. It
+// returns FormatUnknown when none of these holds.
 func DetectFormat(name string, head []byte) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".jsonl", ".ndjson", ".json":
 		return FormatJSONL
-	case ".csv":
+	case ".csv", ".tsv":
 		return FormatCSV
 	}
 	head = bytes.TrimPrefix(head, []byte(bom))
@@ -89,7 +89,7 @@ func DetectFormat(name string, head []byte) Format {
 		if string(line) == "%" {
 			return FormatFortune
 		}
-		if first && bytes.IndexByte(line, ',') >= 0 && csvHeaderHasText(string(line)) {
+		if first && bytes.ContainsAny(line, ",;\t") && csvHeaderHasText(string(line), csvSeparator(line)) {
 			return FormatCSV
 		}
 		first = false
@@ -97,10 +97,10 @@ func DetectFormat(name string, head []byte) Format {
 	return FormatUnknown
 }
 
-// csvHeaderHasText reports whether a comma-separated line names a text
+// csvHeaderHasText reports whether a line separated by comma names a text
 // column ("text" or "quote"), which every CSV collection must have.
-func csvHeaderHasText(line string) bool {
-	for name := range strings.SplitSeq(line, ",") {
+func csvHeaderHasText(line string, comma byte) bool {
+	for name := range strings.SplitSeq(line, string(comma)) {
 		if csvColumns[strings.ToLower(strings.Trim(strings.TrimSpace(name), `"`))] == "text" {
 			return true
 		}
