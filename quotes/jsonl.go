@@ -1,7 +1,9 @@
 package quotes
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,19 +18,26 @@ import (
 // in errors only.
 //
 // It reads what WriteJSONL writes, so export → import loses nothing, and the
-// shapes of other collections: "text"; "speaker" (or "author"); "source" as
+// shapes of other collections: "text" (or "quote", or "content");
+// "speaker" (or "author"); "source" as
 // a string (the title) or as an object {title, publisher, url, date}; and at
 // the top level "date" (or an integer "year"), "url", "publisher", "role",
 // "tags" (an array, or one string separated by ";" or "|"). The source
 // object's fields win over the top-level ones. An "id" is kept only if
 // ValidID accepts it (other collections' IDs are not ours); otherwise the ID
 // is derived. Unknown fields are ignored, blank lines skipped, and a line
-// over 1 MiB is a bad record. A file that is one JSON array is refused
-// whole, with a clear error.
+// over 1 MiB is a bad record.
+//
+// A file that is one JSON array of such objects, as many collections are
+// published, is read element by element (see readJSONArray).
 func ReadJSONL(r io.Reader, name string) iter.Seq2[Quote, error] {
 	return func(yield func(Quote, error) bool) {
-		lr := newLineReader(r, name)
-		first := true
+		br := bufio.NewReaderSize(r, 16<<10)
+		if isJSONArray(br) {
+			readJSONArray(br, name, yield)
+			return
+		}
+		lr := newLineReader(br, name)
 		for {
 			line, long, err := lr.next()
 			if err == io.EOF {
@@ -43,18 +52,12 @@ func ReadJSONL(r io.Reader, name string) iter.Seq2[Quote, error] {
 				if !yield(Quote{}, err) {
 					return
 				}
-				first = false
 				continue
 			}
 			line = bytes.TrimSpace(line)
 			if len(line) == 0 {
 				continue
 			}
-			if first && line[0] == '[' {
-				yield(Quote{}, fmt.Errorf("quotes: %s:%d: a JSON array, not JSON Lines (one object per line)", name, lr.n))
-				return
-			}
-			first = false
 			q, err := decodeJSONL(line)
 			if err != nil {
 				if !yield(Quote{}, &RecordError{File: name, Line: lr.n, Err: err}) {
@@ -69,11 +72,138 @@ func ReadJSONL(r io.Reader, name string) iter.Seq2[Quote, error] {
 	}
 }
 
+// isJSONArray reports whether br, after a byte order mark and white space,
+// starts with '['. It consumes the byte order mark, which JSON does not allow.
+func isJSONArray(br *bufio.Reader) bool {
+	if b, _ := br.Peek(len(bom)); string(b) == bom {
+		br.Discard(len(bom))
+	}
+	for n := 1; n <= br.Size(); n++ {
+		b, _ := br.Peek(n)
+		if len(b) < n {
+			return false
+		}
+		switch c := b[n-1]; c {
+		case ' ', '\t', '\r', '\n':
+		default:
+			return c == '['
+		}
+	}
+	return false
+}
+
+// readJSONArray reads a file that is one JSON array of quote objects, as
+// ReadJSONL reads lines: each element is a record, bounded like a line
+// (maxLine), and reported at the line it starts on. An element that is not
+// JSON, is over the bound, or an array cut short, ends reading with an
+// error, as the array's next element cannot be found after it; the quotes
+// of the elements before it are yielded first.
+func readJSONArray(br *bufio.Reader, name string, yield func(Quote, error) bool) {
+	lines := &lineTracker{r: br}
+	budget := &byteBudget{r: lines}
+	dec := json.NewDecoder(budget)
+	fatal := func(what string, err error) {
+		if errors.Is(err, errRecordTooBig) {
+			err = fmt.Errorf("over %d bytes", maxLine)
+		}
+		yield(Quote{}, fmt.Errorf("quotes: %s:%d: %s: %v", name, lines.lineAt(dec.InputOffset()), what, err))
+	}
+	budget.left = maxLine
+	if _, err := dec.Token(); err != nil { // the '['
+		fatal("the array", err)
+		return
+	}
+	for n := 1; dec.More(); n++ {
+		budget.left = maxLine
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			fatal(fmt.Sprintf("element %d", n), err)
+			return
+		}
+		line := lines.lineAt(dec.InputOffset() - int64(len(raw)))
+		q, err := decodeJSONL(raw)
+		if err != nil {
+			if !yield(Quote{}, &RecordError{File: name, Line: line, Err: err}) {
+				return
+			}
+			continue
+		}
+		if !yieldParts(yield, q, name, line) {
+			return
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the ']'
+		fatal("the end of the array", err)
+	}
+}
+
+// byteBudget passes bytes through until left is spent, then fails with
+// errRecordTooBig.
+type byteBudget struct {
+	r    io.Reader
+	left int
+}
+
+func (b *byteBudget) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, errRecordTooBig
+	}
+	if len(p) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= n
+	return n, err
+}
+
+// lineTracker passes bytes through and tells on which line an offset into
+// them lies. It keeps only what was read past the last offset asked about,
+// which a JSON decoder's read-ahead bounds.
+type lineTracker struct {
+	r      io.Reader
+	read   int64    // bytes read so far
+	chunks [][]byte // what was read after offset start
+	start  int64
+	line   int // the line at offset start, from 1
+}
+
+func (t *lineTracker) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if n > 0 {
+		t.chunks = append(t.chunks, bytes.Clone(p[:n]))
+		t.read += int64(n)
+	}
+	return n, err
+}
+
+// lineAt returns the line of offset off. Offsets asked about must not
+// decrease.
+func (t *lineTracker) lineAt(off int64) int {
+	if t.line == 0 {
+		t.line = 1
+	}
+	for len(t.chunks) > 0 && off > t.start {
+		c := t.chunks[0]
+		if take := off - t.start; take < int64(len(c)) {
+			t.line += bytes.Count(c[:take], []byte{'\n'})
+			t.chunks[0] = c[take:]
+			t.start = off
+			break
+		}
+		t.line += bytes.Count(c, []byte{'\n'})
+		t.start += int64(len(c))
+		t.chunks = t.chunks[1:]
+	}
+	return t.line
+}
+
 // jsonlRecord is every shape of a JSONL record that ReadJSONL accepts.
 // The fields that come in more than one JSON type are kept raw.
 type jsonlRecord struct {
 	ID         json.RawMessage `json:"id"`
 	Text       string          `json:"text"`
+	Quote      string          `json:"quote"`
+	Content    string          `json:"content"`
 	Speaker    string          `json:"speaker"`
 	Author     string          `json:"author"`
 	Role       string          `json:"role"`
@@ -109,6 +239,9 @@ func decodeJSONL(line []byte) (Quote, error) {
 	}
 	if q.Speaker == "" {
 		q.Speaker = rec.Author
+	}
+	if q.Text == "" {
+		q.Text = cmp.Or(rec.Quote, rec.Content)
 	}
 	id, err := looseString("id", rec.ID)
 	if err != nil {

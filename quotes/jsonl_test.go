@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -99,14 +100,59 @@ func TestReadJSONLLongLine(t *testing.T) {
 	checkRecordErrors(t, c.errs, "long.jsonl", []wantRecordError{{2, ErrInvalid, "line longer than 1048576 bytes"}})
 }
 
+// TestReadJSONLArray reads collections published as one JSON array, pretty
+// or on one line: each element is a record, reported at the line it starts
+// on.
 func TestReadJSONLArray(t *testing.T) {
-	c := collect(t, ReadJSONL(strings.NewReader("\n[{\"text\": \"a\", \"speaker\": \"b\"}]\n"), "quotes.json"))
-	if len(c.quotes) != 0 || len(c.errs) != 1 {
-		t.Fatalf("got %d quotes, errors %v; want one fatal error", len(c.quotes), c.errs)
+	pretty := "\uFEFF[\n" +
+		"  {\"quote\": \"Stay hungry.\", \"author\": \"Steve Jobs\"},\n" +
+		"  {\"quote\": \"No speaker.\"},\n" +
+		"  {\n    \"content\": \"Less is more.\",\n    \"author\": \"Ludwig Mies\"\n  },\n" +
+		"  42\n" +
+		"]\n"
+	c := collect(t, ReadJSONL(strings.NewReader(pretty), "quotes.json"))
+	checkQuotes(t, c.quotes, []Quote{
+		{Text: "Stay hungry.", Speaker: "Steve Jobs"},
+		{Text: "Less is more.", Speaker: "Ludwig Mies"},
+	})
+	var lines []int
+	for _, err := range c.errs {
+		var re *RecordError
+		if !errors.As(err, &re) {
+			t.Fatalf("error %v, want *RecordError", err)
+		}
+		lines = append(lines, re.Line)
 	}
-	var re *RecordError
-	if errors.As(c.errs[0], &re) || !strings.Contains(c.errs[0].Error(), "quotes.json:2: a JSON array") {
-		t.Errorf("error = %v, want a fatal error naming quotes.json:2 and the array", c.errs[0])
+	if got := fmt.Sprint(lines); got != "[3 8]" {
+		t.Errorf("bad records at lines %s, want [3 8]", got)
+	}
+
+	oneLine := `[{"text":"A.","speaker":"B"},{"text":"C.","speaker":"D"}]`
+	if c := collect(t, ReadJSONL(strings.NewReader(oneLine), "min.json")); len(c.quotes) != 2 || len(c.errs) != 0 {
+		t.Errorf("one-line array: %d quotes, errors %v; want 2 quotes", len(c.quotes), c.errs)
+	}
+}
+
+// TestReadJSONLArrayBroken cuts arrays short and overfills an element: what
+// came before is read, then one error that ends reading, naming the line.
+func TestReadJSONLArrayBroken(t *testing.T) {
+	good := `{"text":"A.","speaker":"B"},` + "\n"
+	for _, tt := range []struct{ name, in, want string }{
+		{"cut short", "[\n" + good + `{"text":"C`, "cut.json:2: element 2"},
+		{"no end", "[\n" + good + `{"text":"C.","speaker":"D"}` + "\n", "cut.json:3: the end of the array"},
+		{"not JSON", "[\n" + good + "{text: 1}]", "cut.json:2: element 2"},
+		{"huge element", "[\n" + good + `{"text":"` + strings.Repeat("x", 2*maxLine) + `"}]`, "over 1048576 bytes"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := collect(t, ReadJSONL(strings.NewReader(tt.in), "cut.json"))
+			if len(c.quotes) < 1 || len(c.errs) != 1 {
+				t.Fatalf("got %d quotes, errors %v; want the first quote, then one error", len(c.quotes), c.errs)
+			}
+			var re *RecordError
+			if errors.As(c.errs[0], &re) || !strings.Contains(c.errs[0].Error(), tt.want) {
+				t.Errorf("error = %v, want a fatal error saying %q", c.errs[0], tt.want)
+			}
+		})
 	}
 }
 

@@ -69,7 +69,7 @@ const bom = "\uFEFF"
 // DetectFormat guesses a file's format from its name and its first bytes
 // (a few kilobytes are plenty). The extensions .jsonl, .ndjson and .json mean
 // JSONL and .csv and .tsv mean CSV; otherwise a first non-space byte '{'
-// means JSONL, a line holding only "%" means a fortune file, and a first
+// or '[' (a JSON array, which ReadJSONL also reads) means JSONL, a line holding only "%" means a fortune file, and a first
 // line naming a text column among commas, semicolons or tabs means CSV. It
 // returns FormatUnknown when none of these holds.
 func DetectFormat(name string, head []byte) Format {
@@ -80,7 +80,7 @@ func DetectFormat(name string, head []byte) Format {
 		return FormatCSV
 	}
 	head = bytes.TrimPrefix(head, []byte(bom))
-	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 		return FormatJSONL
 	}
 	first := true

@@ -179,6 +179,7 @@ func TestDetectFormat(t *testing.T) {
 		{"people", "%\r\nQuote.\r\n", FormatFortune},
 		{"-", "  \n{\"text\": \"x\"}\n", FormatJSONL},
 		{"-", "\uFEFF{\"text\": \"x\"}\n", FormatJSONL},
+		{"dataset", "\n[\n  {\"quote\": \"x\"}\n]\n", FormatJSONL},
 		{"export", "Speaker,Text\nA,b\n", FormatCSV},
 		{"excel", "Quote;Author\nA;b\n", FormatCSV},
 		{"sheet.tsv", "", FormatCSV},
