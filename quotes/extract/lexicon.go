@@ -82,6 +82,8 @@ coach captain commander general colonel lieutenant sergeant admiral agent detect
 businessman businesswoman billionaire entrepreneur mogul magnate author writer historian scientist
 researcher expert president's ex-president former acting interim then-candidate
 actor actress singer comedian rapper producer prosecutor diplomat envoy rabbi imam bishop priest staffer moderator
+striker goalkeeper goalie keeper defender midfielder winger forward quarterback pitcher catcher jockey referee
+umpire skipper player teammate chef architect engineer designer pilot curator principal cfo coo cto
 `)
 
 // personNouns head descriptions of people: "the senator", "a campaign
@@ -106,6 +108,8 @@ economists scientists researchers historians strategists pollsters consultants o
 adviser advisers aide aides staffer staffers volunteer volunteers organizer organizers founder founders
 pastor priest bishop rabbi imam cleric minister ministers diplomat diplomats envoy envoys moderator moderators
 advocate advocates biographer biographers relative relatives
+striker goalkeeper goalie keeper defender midfielder winger quarterback pitcher referee skipper teammate
+chef architect engineer designer pilot curator principal
 `)
 
 // institutionWords end the names of bodies a person speaks for, besides
