@@ -134,6 +134,13 @@ func readJSONArray(br *bufio.Reader, name string, yield func(Quote, error) bool)
 	}
 	if _, err := dec.Token(); err != nil { // the ']'
 		fatal("the end of the array", err)
+		return
+	}
+	// JSON Lines whose first record is an array would end here, the rest
+	// of the file unread: say so rather than drop it.
+	budget.left = maxLine
+	if _, err := dec.Token(); err != io.EOF {
+		yield(Quote{}, fmt.Errorf("quotes: %s:%d: more after the JSON array that the file starts with (one array of quotes, or JSON Lines: one object a line)", name, lines.lineAt(dec.InputOffset())))
 	}
 }
 

@@ -141,6 +141,7 @@ func TestReadJSONLArrayBroken(t *testing.T) {
 		{"cut short", "[\n" + good + `{"text":"C`, "cut.json:2: element 2"},
 		{"no end", "[\n" + good + `{"text":"C.","speaker":"D"}` + "\n", "cut.json:3: the end of the array"},
 		{"not JSON", "[\n" + good + "{text: 1}]", "cut.json:2: element 2"},
+		{"more after it", "[\n" + good + `{"text":"C.","speaker":"D"}]` + "\n" + good, "cut.json:4: more after the JSON array"},
 		{"huge element", "[\n" + good + `{"text":"` + strings.Repeat("x", 2*maxLine) + `"}]`, "over 1048576 bytes"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
