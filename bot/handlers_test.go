@@ -337,6 +337,28 @@ func TestSaveMessage(t *testing.T) {
 	}
 }
 
+// TestSaveMessageMentions saves a message that mentions a member and uses a
+// custom emoji: the quote reads as the message did in Discord.
+func TestSaveMessageMentions(t *testing.T) {
+	ix := newIndex(t)
+	b, _ := newBot(t, ix, bot.Options{})
+	resp := respond(t, b, load(t, "save_message.json", func(m map[string]any) {
+		msg := m["data"].(map[string]any)["resolved"].(map[string]any)["messages"].(map[string]any)["1180211384745539123"].(map[string]any)
+		msg["content"] = "<@1180211384745538009> asked, and <@!1180211384745538010> answered: ship it <:partyparrot:1180211384745530001>"
+		msg["mentions"] = []any{
+			map[string]any{"id": "1180211384745538009", "username": "ada.l", "global_name": "Ada", "discriminator": "0"},
+			map[string]any{"id": "1180211384745538010", "username": "linus.t", "global_name": nil, "discriminator": "0"},
+		}
+	}))
+	if embedOf(t, resp).Title != "Quote saved" {
+		t.Fatalf("reply = %+v", resp.Data)
+	}
+	text := "@Ada asked, and @linus.t answered: ship it :partyparrot:"
+	if _, err := ix.Get(context.Background(), guildA, quotes.NewID(guildA, "Grace", text)); err != nil {
+		t.Errorf("no quote %q saved: %v", text, err)
+	}
+}
+
 func TestDirectMessages(t *testing.T) {
 	ix := newIndex(t)
 	b, _ := newBot(t, ix, bot.Options{})

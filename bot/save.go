@@ -1,10 +1,12 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -65,7 +67,7 @@ func (b *Bot) saveMessage(ctx context.Context, i *discordgo.Interaction, data di
 	if msg == nil || msg.Author == nil {
 		return nil, userErrorf("I couldn't see that message.")
 	}
-	text := strings.TrimSpace(msg.Content)
+	text := strings.TrimSpace(readableContent(msg))
 	if text == "" {
 		return nil, userErrorf("That message has no text to save.")
 	}
@@ -89,6 +91,33 @@ func (b *Bot) saveMessage(ctx context.Context, i *discordgo.Interaction, data di
 	}
 	return b.save(ctx, i, q)
 }
+
+// readableContent is a message's text as members read it in Discord: a
+// mention of a member as @ and their name, a custom emoji as :name:. A
+// saved quote is searched and shown away from its message, where
+// "<@80351110224678912>" means nothing and no one searches for it. Role and
+// channel mentions, which the message does not resolve, stay as they are.
+func readableContent(m *discordgo.Message) string {
+	var pairs []string
+	for _, u := range m.Mentions {
+		if u == nil || u.ID == "" {
+			continue
+		}
+		name := cmp.Or(u.GlobalName, u.Username)
+		if name == "" {
+			continue
+		}
+		pairs = append(pairs, "<@"+u.ID+">", "@"+name, "<@!"+u.ID+">", "@"+name)
+	}
+	text := m.Content
+	if len(pairs) > 0 {
+		text = strings.NewReplacer(pairs...).Replace(text)
+	}
+	return customEmoji.ReplaceAllString(text, ":$1:")
+}
+
+// customEmoji matches a custom (or animated) emoji in a message's text.
+var customEmoji = regexp.MustCompile(`<a?:(\w{2,32}):\d+>`)
 
 // save stores q in the interaction's guild, saved by the member who asked.
 func (b *Bot) save(ctx context.Context, i *discordgo.Interaction, q quotes.Quote) (*discordgo.InteractionResponse, error) {
