@@ -72,6 +72,15 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("%w: import: name at least one file (JSON Lines, CSV or fortune)", errUsage)
 	}
+	// A misspelt name among several files fails the import before anything
+	// is added, not after the files before it.
+	for _, f := range files {
+		if fi, err := os.Stat(f); err != nil {
+			return fmt.Errorf("import: %w; nothing imported", err)
+		} else if fi.IsDir() {
+			return fmt.Errorf("import: %s is a directory; name the files in it; nothing imported", f)
+		}
+	}
 	if *remote != "" {
 		if *strict || *profile != "" {
 			return fmt.Errorf("%w: import: --strict and --cpuprofile work on a local index only", errUsage)

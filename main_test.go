@@ -203,6 +203,21 @@ func TestSmallImportKeepsLargeSegment(t *testing.T) {
 	}
 }
 
+// TestImportMissingFile names a file that is not there after one that is:
+// nothing is imported, and the error names the missing file.
+func TestImportMissingFile(t *testing.T) {
+	env := testEnv(t)
+	good := writeFile(t, "good.jsonl", `{"text":"Present and correct.","speaker":"Ann"}`+"\n")
+	code, out, errs := quotebot(t, env, "", "import", good, filepath.Join(t.TempDir(), "missing.jsonl"))
+	if code != 1 || !strings.Contains(errs, "missing.jsonl") || !strings.Contains(errs, "nothing imported") {
+		t.Fatalf("import: exit %d, stdout %q, stderr %q; want exit 1 naming missing.jsonl", code, out, errs)
+	}
+	_, out, _ = quotebot(t, env, "", "export")
+	if strings.Contains(out, "Present and correct.") {
+		t.Errorf("the first file was imported before the missing one failed the import")
+	}
+}
+
 func TestImportStrict(t *testing.T) {
 	env := testEnv(t)
 	file := writeFile(t, "sample.jsonl", sampleJSONL)
