@@ -72,22 +72,19 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("%w: import: name at least one file (JSON Lines, CSV or fortune)", errUsage)
 	}
-	// A misspelt name among several files fails the import before anything
-	// is added, not after the files before it.
-	for _, f := range files {
-		if fi, err := os.Stat(f); err != nil {
-			return fmt.Errorf("import: %w; nothing imported", err)
-		} else if fi.IsDir() {
-			return fmt.Errorf("import: %s is a directory; name the files in it; nothing imported", f)
-		}
-	}
 	if *remote != "" {
 		if *strict || *profile != "" {
 			return fmt.Errorf("%w: import: --strict and --cpuprofile work on a local index only", errUsage)
 		}
+		if err := checkFiles(files); err != nil {
+			return err
+		}
 		var sum importSummary
 		err := importRemote(ctx, env, *remote, files, *guild, &sum)
 		printSummary(env, fl.json, sum)
+		return err
+	}
+	if err := checkFiles(files); err != nil {
 		return err
 	}
 	if *strict {
@@ -149,6 +146,20 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	printSummary(env, fl.json, sum)
+	return nil
+}
+
+// checkFiles fails when one of files cannot be imported at all, so that a
+// misspelt name among several fails the import before anything is added,
+// not after the files before it.
+func checkFiles(files []string) error {
+	for _, f := range files {
+		if fi, err := os.Stat(f); err != nil {
+			return fmt.Errorf("import: %w; nothing imported", err)
+		} else if fi.IsDir() {
+			return fmt.Errorf("import: %s is a directory; name the files in it; nothing imported", f)
+		}
+	}
 	return nil
 }
 
