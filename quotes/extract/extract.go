@@ -1571,6 +1571,16 @@ func (x *extractor) colonBefore(k int) int {
 // statement, …", "But …"). cued says a cue word stands between them, so that
 // even "Clinton seemed …, telling the crowd" names the speaker.
 func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
+	subj, ok := x.openingSubject(lo, k, cued)
+	if !ok {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
+}
+
+// openingSubject returns the noun phrase that sentenceSubject attributes
+// the words at token k to, unresolved.
+func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 	toks := x.toks
 	i := lo
 	if cued && i < k && toks[i].punct('(') {
@@ -1615,7 +1625,7 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 			j++
 		}
 		if j >= k || !comma(&toks[j]) {
-			return attribution{}, false
+			return np{}, false
 		}
 		i = j + 1
 		// The phrase may run on past more commas: "At a rally in
@@ -1642,7 +1652,7 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 		// no subject here: "Ironically, …", "Sitting down with …".
 		w := toks[i].low
 		if adverbLike(toks, i) || sentenceWords[w] && !determiners[w] && !pronouns[w] || w[0] >= '0' && w[0] <= '9' {
-			return attribution{}, false
+			return np{}, false
 		}
 	}
 	// An opening phrase of time with no preposition ends at its comma: But a
@@ -1674,22 +1684,22 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 		}
 	}
 	if subj.kind == npNone || subj.hi >= k {
-		return attribution{}, false
+		return np{}, false
 	}
 	if subj.kind == npNominal && !speakerNoun(subj.headWord()) {
-		return attribution{}, false // "The timing of …", "his willingness …"
+		return np{}, false // "The timing of …", "his willingness …"
 	}
 	if h := subj.hi; subj.kind == npProper && len(subj.words) == 1 && h+1 < k && toks[h].punct(',') && pronouns[toks[h+1].low] && !x.ents.nameLike(subj.words[0]) {
 		// A word the article never uses as a name, then a comma and a
 		// pronoun, is an interjection: Wait, it gets better: "…"
 		// (testdata/colon.txt).
-		return attribution{}, false
+		return np{}, false
 	}
 	if subj.kind == npProper && !cued && len(subj.words) == 1 && !x.ents.nameLike(subj.words[0]) {
 		// A capitalised word opening the sentence that the article never
 		// capitalises elsewhere is a common noun: Audiences can expect …
 		// (testdata/subjects.txt).
-		return attribution{}, false
+		return np{}, false
 	}
 	if h := subj.hi; !cued && toks[h].kind == tWord && copulas[toks[h].low] &&
 		!(h+1 < k && toks[h+1].kind == tWord && (strings.HasSuffix(toks[h+1].low, "ing") || strings.HasSuffix(toks[h+1].low, "ed"))) &&
@@ -1699,20 +1709,20 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 		// sure the levy will fail: "…"; the board was blunt in its
 		// ruling: "…". A text is no one: the message was clear: "…"
 		// (testdata/colon.txt).
-		return attribution{}, false
+		return np{}, false
 	}
 	if h := subj.hi; h+2 < k && toks[h].kind == tWord && toks[h].is("was", "were") && pastTense(&toks[h+1]) && toks[h+2].low == "by" {
 		// A passive's subject did not speak: Kane's speech was
 		// interrupted by a protester wearing a shirt — "…"
 		// (testdata/subjects.txt).
-		return attribution{}, false
+		return np{}, false
 	}
 	if !cued && x.inAside(subj.hi, k) {
 		// Words quoted in an aside between dashes or in parentheses that
 		// opens after the subject are the writer's: Kane and Ruiz — as well
 		// as Ortiz at the earlier "kids' table" forum — did best
 		// (testdata/subjects.txt).
-		return attribution{}, false
+		return np{}, false
 	}
 	if h := x.afterApposition(subj.hi, k); !cued && h+2 < k && toks[h].kind == tWord && (toks[h].is("has", "have", "had", "'s", "’s") && toks[h+1].low == "been" ||
 		toks[h].is("been")) {
@@ -1721,11 +1731,10 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 			// Reade — a ferry captain — has been called a crank by rivals for
 			// pushing "…"
 			// (testdata/subjects.txt).
-			return attribution{}, false
+			return np{}, false
 		}
 	}
-	a, ok := x.resolve(subj, nil)
-	return a, ok
+	return subj, true
 }
 
 // afterApposition returns the token after an apposition in commas or dashes
