@@ -217,6 +217,12 @@ func (x *extractor) attribute(out []Quotation) {
 		if !ok {
 			a, ok = x.resumed(i, attrs, found)
 		}
+		if !ok {
+			// After resumed: a beat about "he" that follows a cued
+			// quotation is mostly that speaker's, whose role resumed
+			// keeps (testdata/continuation.txt).
+			a, ok = x.beat(k)
+		}
 		if !ok && i > 0 && found[i-1] && x.cuedRun(i-1) && x.toks[x.qtok[i-1]].sent == x.toks[k].sent &&
 			!titleCase(x.text[x.spans[i].start:x.spans[i].end]) {
 			// Later words quoted in the sentence of an attributed quotation,
@@ -2331,7 +2337,129 @@ func (x *extractor) afterReport(k int) (attribution, bool) {
 	if m.org || !m.person && len(x.ents.surnames[m.last]) == 0 {
 		return attribution{}, false
 	}
+	if !x.endsOwnSentence(k) || x.textInBeat(subj.hi, p) {
+		// As after a beat: the words must be a sentence of their own, not
+		// a title the writer goes on about, and not a text's that the
+		// sentence hands them to: Vennick pinned the memo to the door.
+		// "…" (testdata/beat.txt).
+		return attribution{}, false
+	}
 	return x.resolve(subj, nil)
+}
+
+// beat gives a quotation that opens a sentence with no cue of its own the
+// person the sentence right before it, in its paragraph, is about: a name
+// the article can place (a person's, or the last name of someone it named
+// in full), or "he" or "she", as the subject of a verb, after any opening
+// phrase. Feature writing sets the speaker up in a beat of the writer's and
+// lets the words follow on their own: Asked whether the kettles would ever
+// be cheap, Vennick laughed. "…" (testdata/beat.txt). A reader gives the
+// words to whoever the beat is about only when nothing else claims them:
+//   - the beat holds no quotation but a title and no cue but a denied one
+//     (a cue is afterReport's to read): He would not say. "…";
+//   - it ends with a stop, not a colon that makes the words its object,
+//     and its verb's object is no text or body that may own them: Vennick
+//     pinned the memo to the door. "…" is the memo's;
+//   - the quotation runs to the end of its sentence, a sentence of its own,
+//     not a title the writer goes on about ("Copper Dreams" is the name
+//     of …), and is no subhead;
+//   - an organisation, a place, a thing or a description as the subject
+//     gives nothing: such a beat is seldom about a speaker.
+//
+// A headline's quotations are no one's (notQuotation), and a headline is a
+// paragraph of its own.
+func (x *extractor) beat(k int) (attribution, bool) {
+	toks := x.toks
+	if k < 2 || toks[k-1].kind == tPara || toks[k-1].sent == toks[k].sent {
+		return attribution{}, false // the paragraph's first words, or mid-sentence
+	}
+	s := x.spans[toks[k].q]
+	if q := x.text[s.start:s.end]; s.single || q == strings.ToUpper(q) || titleCase(q) {
+		return attribution{}, false // a subhead or a title
+	}
+	if !x.endsOwnSentence(k) {
+		return attribution{}, false
+	}
+	p := k - 1
+	if !toks[p].punct('.') && !toks[p].punct('!') {
+		return attribution{}, false
+	}
+	lo := x.sentFirst[toks[p].sent]
+	if p-lo > 2*maxWindow {
+		return attribution{}, false
+	}
+	for j := lo; j < p; j++ {
+		if toks[j].kind == tQuote && !x.skip[toks[j].q] || toks[j].kind == tPara {
+			return attribution{}, false // a title may stand in it: On "Tide Talk," Vell …
+		}
+		if _, cue := isCue(toks, j); cue && !(j > lo && (negated(&toks[j-1]) || toks[j-1].is("not", "never"))) {
+			return attribution{}, false // but a cue denied is none: Vell would not say. "…"
+		}
+	}
+	subj, ok := x.openingSubject(lo, p, false)
+	if !ok || subj.and != nil {
+		return attribution{}, false
+	}
+	switch subj.kind {
+	case npPronoun:
+		if w := subj.words[0]; w != "he" && w != "she" {
+			return attribution{}, false
+		}
+	case npProper:
+		m := x.ents.makeMention(append([]string(nil), subj.words...), nil)
+		if m.org || isPossessive(subj.words[len(subj.words)-1]) || !m.person && len(x.ents.surnames[m.last]) == 0 {
+			return attribution{}, false
+		}
+	default:
+		return attribution{}, false
+	}
+	h := subj.hi
+	if h < p && toks[h].punct('(') {
+		// A party and a state after the name: Vell (D-Ore.), who …, named …
+		for h < p && h-subj.hi <= 6 && !toks[h].punct(')') {
+			h++
+		}
+		if h >= p || !toks[h].punct(')') {
+			return attribution{}, false
+		}
+		h++
+	}
+	if h = x.afterApposition(h, p); h >= p || !beforeVerb(&toks[h]) && !presentTense(&toks[h]) && !negated(&toks[h]) {
+		return attribution{}, false // no verb: the beat is not about the name
+	}
+	if x.textInBeat(h, p) {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
+}
+
+// endsOwnSentence reports whether the quotation at token k runs to the end
+// of its sentence, nothing of the writer's after it but a stop: "Slack
+// water" is the crews' word for … is not the quoted words' own sentence.
+func (x *extractor) endsOwnSentence(k int) bool {
+	toks := x.toks
+	e := k + 1
+	return e >= len(toks) || toks[e].kind == tPara || toks[e].sent != toks[k].sent ||
+		toks[e].punct('.') && (e+1 >= len(toks) || toks[e+1].sent != toks[k].sent || toks[e+1].kind == tPara)
+}
+
+// textInBeat reports whether the object of the verb at h, the few words
+// after it before a preposition or a clause, names a text or a body (a
+// memo, a report, the council): quoted words after such a sentence may be
+// the text's or the body's, not its subject's. Vell pinned the memo to the
+// gate. "…" (testdata/beat.txt). A text further on is no object: Vell
+// mentioned that her name was on the site.
+func (x *extractor) textInBeat(h, p int) bool {
+	for j := h + 1; j < p && j-h <= 4; j++ {
+		t := &x.toks[j]
+		if t.kind != tWord || t.text != t.low || prepositions[t.low] || t.low == "that" {
+			return false
+		}
+		if sourceNouns[t.low] {
+			return true
+		}
+	}
+	return false
 }
 
 // cueFollows reports whether a cue follows the quotation at k in its
