@@ -175,6 +175,7 @@ func runWhoSaid(ctx context.Context, env *Env, args []string) error {
 	return runQueryCommand(ctx, env, fl, args, queryCommand{
 		name: "who-said",
 		answer: func(ctx context.Context, ix *index.Index, text string) (any, error) {
+			text = quotes.RememberedPhrase(text)
 			got, err := ix.WhoSaid(ctx, *guild, text, 3)
 			if err != nil {
 				return nil, err

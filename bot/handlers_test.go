@@ -212,6 +212,11 @@ func TestWhoSaid(t *testing.T) {
 	if !strings.Contains(e.Description, "**Imagination**") {
 		t.Errorf("description = %q, want the matched quote with bold words", e.Description)
 	}
+	// Asked as a question: the same answer, about the phrase inside it.
+	resp = respond(t, b, load(t, "who_said.json", setOption("phrase", `who said "imagination matters more than knowledge"?`)))
+	if q := embedOf(t, resp); q.Title != "Who said “imagination matters more than knowledge”?" || q.Author.Name != e.Author.Name {
+		t.Errorf("asked as a question: title %q, author %q; want the phrase alone, and %q", q.Title, q.Author.Name, e.Author.Name)
+	}
 	resp = respond(t, b, load(t, "who_said.json", setOption("phrase", "purple elephants juggle quietly")))
 	if isEphemeral(resp) || !strings.HasPrefix(resp.Data.Content, "Nobody in this collection") {
 		t.Errorf("reply = %+v, want nobody in this collection", resp.Data)

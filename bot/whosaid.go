@@ -23,6 +23,7 @@ func (b *Bot) whoSaid(ctx context.Context, i *discordgo.Interaction, data discor
 	if phrase == "" {
 		return nil, userErrorf("Tell me the phrase: /who-said phrase:…")
 	}
+	phrase = quotes.RememberedPhrase(phrase)
 	atts, err := b.store.WhoSaid(ctx, guildOf(i), phrase, whoSaidCandidates)
 	if err != nil {
 		return nil, fmt.Errorf("bot: who-said: %w", err)

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -91,4 +92,39 @@ func Mark(text string, spans []Span, open, close string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// questionRE matches the question a member may type around a phrase:
+// "who said", "who wrote", "who once said" and the like, then a colon or
+// a comma.
+var questionRE = regexp.MustCompile(`(?i)^who\s+(?:(?:first|once|really|actually)\s+)?(?:said|says|say|wrote|writes|sang|sings|tweeted|coined)\b\s*[:,]?\s*`)
+
+// RememberedPhrase is the phrase a member asks who-said about, without
+// the question they may have typed around it: "who said “to be or not to
+// be”?" asks about "to be or not to be". The words of the question would
+// otherwise count as words of the phrase. A phrase that is nothing but the
+// question ("who said") is kept as it is.
+func RememberedPhrase(s string) string {
+	s = strings.TrimSpace(s)
+	rest := questionRE.ReplaceAllString(s, "")
+	asked := rest != s
+	if asked {
+		rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "?"))
+	}
+	// Marks around the whole phrase, and a question mark after them.
+	for _, m := range [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}, {"‘", "’"}, {"«", "»"}} {
+		inner, ok := strings.CutPrefix(rest, m[0])
+		if !ok {
+			continue
+		}
+		inner = strings.TrimSuffix(inner, "?")
+		if inner, ok = strings.CutSuffix(inner, m[1]); ok && !strings.Contains(inner, m[1]) {
+			rest = strings.TrimSpace(inner)
+		}
+		break
+	}
+	if strings.Trim(rest, " ?!.,;:\"'“”‘’«»") == "" {
+		return s
+	}
+	return rest
 }

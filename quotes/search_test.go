@@ -25,3 +25,22 @@ func TestMark(t *testing.T) {
 		})
 	}
 }
+
+func TestRememberedPhrase(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"to be or not to be", "to be or not to be"},
+		{`who said "to be or not to be"?`, "to be or not to be"},
+		{"Who once said: imagination is more important than knowledge?", "imagination is more important than knowledge"},
+		{"who wrote “Is this the real life?”", "Is this the real life?"},
+		{"“ask not what your country can do”", "ask not what your country can do"},
+		{`"ready" and "willing"`, `"ready" and "willing"`},
+		{"who said", "who said"},
+		{"who said?", "who said?"},
+		{"whose line is it anyway", "whose line is it anyway"},
+		{"  natural  ", "natural"},
+	} {
+		if got := RememberedPhrase(tt.in); got != tt.want {
+			t.Errorf("RememberedPhrase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
