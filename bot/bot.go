@@ -27,6 +27,9 @@ type Store interface {
 	Suggest(ctx context.Context, guild, prefix string, limit int) ([]quotes.Match, error)
 	// Speakers returns known speakers matching prefix.
 	Speakers(ctx context.Context, guild, prefix string, limit int) ([]string, error)
+	// SpeakerLike returns the speaker a member most likely meant by name
+	// (a misspelling, a part of the name), or "".
+	SpeakerLike(ctx context.Context, guild, name string) (string, error)
 	// Random draws a quote, by speaker if speaker is set; the error wraps
 	// quotes.ErrNotFound when there is none.
 	Random(ctx context.Context, guild, speaker string) (quotes.Quote, error)

@@ -86,6 +86,10 @@ func (f *fakeStore) Speakers(ctx context.Context, guild, prefix string, limit in
 	return out, nil
 }
 
+func (f *fakeStore) SpeakerLike(ctx context.Context, guild, name string) (string, error) {
+	return "", f.enter(ctx)
+}
+
 func (f *fakeStore) Random(ctx context.Context, guild, speaker string) (quotes.Quote, error) {
 	if err := f.enter(ctx); err != nil {
 		return quotes.Quote{}, err

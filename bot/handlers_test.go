@@ -147,8 +147,15 @@ func TestQuoteRandom(t *testing.T) {
 	resp = respond(t, b, load(t, "quote_random.json", func(m map[string]any) {
 		m["data"].(map[string]any)["options"] = []any{map[string]any{"name": "speaker", "type": 3, "value": "Mallory"}}
 	}))
-	if !isEphemeral(resp) || !strings.Contains(resp.Data.Content, "no quotes by") {
-		t.Errorf("random by guild B's speaker in guild A = %+v, want no quotes", resp.Data)
+	if !isEphemeral(resp) || !strings.Contains(resp.Data.Content, "no quotes by") || strings.Contains(resp.Data.Content, "Did you mean") {
+		t.Errorf("random by guild B's speaker in guild A = %+v, want no quotes and no suggestion", resp.Data)
+	}
+	// A misspelt speaker: the one meant is offered.
+	resp = respond(t, b, load(t, "quote_random.json", func(m map[string]any) {
+		m["data"].(map[string]any)["options"] = []any{map[string]any{"name": "speaker", "type": 3, "value": "lovelce"}}
+	}))
+	if !isEphemeral(resp) || !strings.Contains(resp.Data.Content, "Did you mean “Ada Lovelace”?") {
+		t.Errorf("random by a misspelt speaker = %q, want Ada Lovelace offered", resp.Data.Content)
 	}
 }
 

@@ -64,6 +64,9 @@ func (b *Bot) randomQuote(ctx context.Context, i *discordgo.Interaction, st butt
 	q, err := b.store.Random(ctx, guildOf(i), st.speaker)
 	if errors.Is(err, quotes.ErrNotFound) {
 		if st.speaker != "" {
+			if like, err := b.store.SpeakerLike(ctx, guildOf(i), st.speaker); err == nil && like != "" {
+				return nil, userErrorf("I have no quotes by %s. Did you mean %s?", quoted(st.speaker), quoted(like))
+			}
 			return nil, userErrorf("I have no quotes by %s.", quoted(st.speaker))
 		}
 		return nil, userErrorf("I have no quotes yet. Save one with /quotes add.")

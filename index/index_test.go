@@ -375,6 +375,15 @@ func TestSuggestionOnNoMatch(t *testing.T) {
 	if res.Total != 0 || res.Suggestion != "Albert Einstein" {
 		t.Errorf("Search by misspelt speaker = %d hits, suggestion %q; want 0 and Albert Einstein", res.Total, res.Suggestion)
 	}
+	// A speaker with quotes and words no quote of theirs holds: the words
+	// are wrong, not the speaker.
+	res, err = ix.Search(ctx, quotes.Query{Text: "zzyzx", Speaker: "einstein"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 0 || res.Suggestion != "" {
+		t.Errorf("Search by a right speaker for unknown words = %d hits, suggestion %q; want 0 and none", res.Total, res.Suggestion)
+	}
 }
 
 func TestOpenOnDisk(t *testing.T) {

@@ -149,20 +149,20 @@ func guildFilter(guild string) query.Query {
 
 // suggestion proposes, for a search that found nothing, the query with each
 // unknown word replaced by the nearest known one, or the nearest speaker.
+//
+// The speaker is suggested only when the filter matches no quote guild can
+// see: speaker:wilde with a query that matches nothing has the wrong words,
+// not the wrong speaker, and offering "Oscar Wilde" would say otherwise.
 func (ix *Index) suggestion(ctx context.Context, q quotes.Query, p parsed) (string, error) {
 	if q.Speaker != "" {
-		names, err := ix.Speakers(ctx, q.Guild, q.Speaker, 1)
+		req := bleve.NewSearchRequestOptions(ix.filtered(q.Guild, q.Speaker, query.NewMatchAllQuery()), 0, 0, false)
+		req.Score = "none"
+		res, err := ix.b.SearchInContext(ctx, req)
 		if err != nil {
-			return "", err
+			return "", fmt.Errorf("index: suggestion: %w", err)
 		}
-		if len(names) == 0 {
-			names, err = ix.nearestSpeakers(ctx, q.Guild, q.Speaker, 1)
-			if err != nil {
-				return "", err
-			}
-		}
-		if len(names) > 0 && !strings.EqualFold(names[0], q.Speaker) {
-			return names[0], nil
+		if res.Total == 0 {
+			return ix.SpeakerLike(ctx, q.Guild, q.Speaker)
 		}
 	}
 	changed := false

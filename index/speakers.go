@@ -91,6 +91,26 @@ func guildTerms(guild string) []string {
 	return []string{sharedGuild, guild}
 }
 
+// SpeakerLike returns the speaker guild can see that a member most likely
+// meant by name, for "did you mean": one whose name, or a word of it, starts
+// with name, else one a word of whose name is within two edits of a word of
+// name; "" when there is none, or when it is name itself.
+func (ix *Index) SpeakerLike(ctx context.Context, guild, name string) (string, error) {
+	names, err := ix.Speakers(ctx, guild, name, 1)
+	if err != nil {
+		return "", err
+	}
+	if len(names) == 0 {
+		if names, err = ix.nearestSpeakers(ctx, guild, name, 1); err != nil {
+			return "", err
+		}
+	}
+	if len(names) == 0 || strings.EqualFold(names[0], strings.TrimSpace(name)) {
+		return "", nil
+	}
+	return names[0], nil
+}
+
 // nearestSpeakers finds speakers whose name has a word within two edits of a
 // word of name, for "did you mean" when a speaker filter matched nobody.
 func (ix *Index) nearestSpeakers(ctx context.Context, guild, name string, limit int) ([]string, error) {
