@@ -365,6 +365,21 @@ func TestHighlights(t *testing.T) {
 	}
 }
 
+// TestWhoSaidHighlights marks the words that hold the phrase, not every
+// word of the quote the phrase also has: the "to" after "power" is not the
+// phrase's.
+func TestWhoSaidHighlights(t *testing.T) {
+	ix := newTestIndex(t, loadTestQuotes(t))
+	got, err := ix.WhoSaid(context.Background(), "", "ready to do everything in its powr", 1)
+	if err != nil || len(got) == 0 {
+		t.Fatalf("WhoSaid = %v, %v", got, err)
+	}
+	m := got[0].Quote
+	if marked, want := quotes.Mark(m.Quote.Text, m.Highlights, "[", "]"), "is [ready to do everything in its power] to achieve this."; marked != want {
+		t.Errorf("highlighted = %q, want %q", marked, want)
+	}
+}
+
 func TestSuggestionOnNoMatch(t *testing.T) {
 	ix := newTestIndex(t, loadTestQuotes(t))
 	ctx := context.Background()

@@ -472,6 +472,10 @@ type matchInfo struct {
 	spans    []quotes.Span
 	coverage float64 // weighted share of the query's words found, in [0,1]
 	align    float64 // how verbatim the text holds the query, in [0,1]; see align
+	// phrase is the text's words that hold the query in order (align's
+	// chain), for a who-said answer's highlights: the phrase remembered,
+	// not every other word of the quote that the phrase also has.
+	phrase []quotes.Span
 }
 
 // inspect finds the query's words in text, for highlights and for judging
@@ -525,7 +529,11 @@ func (ix *Index) inspect(p parsed, text string) matchInfo {
 		}
 	}
 	mi.coverage = got / all
-	mi.align = align(hit, p)
+	var chain []int
+	mi.align, chain = align(hit, p)
+	for _, i := range chain {
+		mi.phrase = append(mi.phrase, quotes.Span{Start: exact[i].Start, End: exact[i].End})
+	}
 	return mi
 }
 
@@ -543,18 +551,20 @@ func (w word) weight() float64 {
 // text, of the query, or of both (an added, a dropped or a changed word:
 // "imagination matters more than" for "imagination is more important
 // than"), as a share of the query's weight. It is 1 when the text holds the
-// query verbatim.
-func align(hit []int, p parsed) float64 {
+// query verbatim. It also returns the chain's tokens, in text order.
+func align(hit []int, p parsed) (float64, []int) {
 	var total float64
 	for _, wi := range p.seq {
 		total += p.words[wi].weight()
 	}
 	if total == 0 {
-		return 0
+		return 0, nil
 	}
 	type cell struct{ i, j int }
 	best := make(map[cell]float64)
+	from := make(map[cell]cell) // each cell's predecessor in its best chain
 	var top float64
+	var end cell
 	for i, h := range hit {
 		if h == 0 {
 			continue
@@ -564,19 +574,36 @@ func align(hit []int, p parsed) float64 {
 				continue
 			}
 			var prev float64
+			var pc cell
+			linked := false
 			for _, di := range []int{1, 2} {
 				for _, dj := range []int{1, 2} {
-					if v, ok := best[cell{i - di, j - dj}]; ok && v > prev {
-						prev = v
+					c := cell{i - di, j - dj}
+					if v, ok := best[c]; ok && v > prev {
+						prev, pc, linked = v, c, true
 					}
 				}
 			}
+			c := cell{i, j}
 			v := prev + p.words[wi].weight()
-			best[cell{i, j}] = v
-			top = max(top, v)
+			best[c] = v
+			if linked {
+				from[c] = pc
+			}
+			if v > top {
+				top, end = v, c
+			}
 		}
 	}
-	return min(top/total, 1)
+	if top == 0 {
+		return 0, nil
+	}
+	var chain []int
+	for c, ok := end, true; ok; c, ok = from[c] {
+		chain = append(chain, c.i)
+	}
+	slices.Reverse(chain)
+	return min(top/total, 1), chain
 }
 
 // withinEdits reports whether a and b are at most k edits apart

@@ -127,7 +127,7 @@ func (ix *Index) weigh(p parsed, allStop bool, hits search.DocumentMatchCollecti
 		if c == nil {
 			c = &candidate{Attribution: quotes.Attribution{
 				Speaker: q.Speaker,
-				Quote:   quotes.Match{Quote: q, Score: h.Score, Highlights: mi.spans},
+				Quote:   quotes.Match{Quote: q, Score: h.Score, Highlights: mi.phrase},
 			}, coverage: mi.coverage}
 			c.evidence = score
 			byKey[key] = c
