@@ -110,17 +110,23 @@ func BenchmarkSearchSpeaker(b *testing.B) {
 	})
 }
 
+// typed is what a member has typed of each of texts, a character at a time,
+// up to limit characters.
+func typed(texts []string, limit int) []string {
+	var out []string
+	for _, t := range texts {
+		for n := 1; n <= min(limit, len(t)); n++ {
+			out = append(out, t[:n])
+		}
+	}
+	return out
+}
+
 // BenchmarkSuggest types each fragment a character at a time, as a member
 // does in an autocomplete box.
 func BenchmarkSuggest(b *testing.B) {
 	ix, frags := benchIndex(b)
-	var prefixes []string
-	for _, f := range frags[:50] {
-		for n := 1; n <= min(12, len(f.text)); n++ {
-			prefixes = append(prefixes, f.text[:n])
-		}
-	}
-	benchCalls(b, prefixes, func(ctx context.Context, in string) error {
+	benchCalls(b, typed(fragmentTexts(frags[:50]), 12), func(ctx context.Context, in string) error {
 		_, err := ix.Suggest(ctx, "", in, 10)
 		return err
 	})
@@ -130,13 +136,11 @@ func BenchmarkSuggest(b *testing.B) {
 // speaker option's autocomplete.
 func BenchmarkSpeakers(b *testing.B) {
 	ix, frags := benchIndex(b)
-	var prefixes []string
+	var names []string
 	for _, f := range frags[:50] {
-		for n := 1; n <= min(8, len(f.speaker)); n++ {
-			prefixes = append(prefixes, f.speaker[:n])
-		}
+		names = append(names, f.speaker)
 	}
-	benchCalls(b, prefixes, func(ctx context.Context, in string) error {
+	benchCalls(b, typed(names, 8), func(ctx context.Context, in string) error {
 		_, err := ix.Speakers(ctx, "", in, 25)
 		return err
 	})
