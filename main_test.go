@@ -286,6 +286,21 @@ func TestQuoteNoMatchSuggests(t *testing.T) {
 	}
 }
 
+// TestQuoteStandaloneCLI prints the bundled corpus's quote that the article
+// cut at its attribution ("…through negotiations," Peskov said) with a full
+// stop; --json keeps the stored text.
+func TestQuoteStandaloneCLI(t *testing.T) {
+	env := testEnv(t)
+	_, out, _ := quotebot(t, env, "", "quote", "--speaker", "peskov", "negotiations")
+	if !strings.Contains(out, "through negotiations.”") {
+		t.Errorf("quote printed %q, want the quote ending “…through negotiations.”", out)
+	}
+	_, out, _ = quotebot(t, env, "", "quote", "--json", "--speaker", "peskov", "negotiations")
+	if !strings.Contains(out, `through negotiations,"`) {
+		t.Errorf("quote --json printed %q, want the stored text, with its comma", out)
+	}
+}
+
 func TestSecretNeverPrints(t *testing.T) {
 	s := Secret("hunter2-token")
 	for _, got := range []string{s.String(), s.GoString()} {

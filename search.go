@@ -210,9 +210,9 @@ func runWhoSaid(ctx context.Context, env *Env, args []string) error {
 // renderQuote prints a quote for a terminal: the text with matched words in
 // bold (when color is on), then who said it, where, and its ID.
 func renderQuote(w io.Writer, q jsonQuote, color bool) {
-	text := q.Text
+	text := quotes.Standalone(q.Text)
 	if color {
-		text = quotes.Mark(q.Text, q.spans, "\x1b[1m", "\x1b[0m")
+		text = quotes.Mark(text, q.spans, "\x1b[1m", "\x1b[0m")
 	}
 	fmt.Fprintf(w, "“%s”\n", text)
 	who := "— " + q.Speaker

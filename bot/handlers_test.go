@@ -159,6 +159,22 @@ func TestQuoteRandom(t *testing.T) {
 	}
 }
 
+// TestQuoteStandalone shows a quote that was cut at its attribution ("…,"
+// he said) with a full stop, as it reads on its own; the stored quote keeps
+// its comma.
+func TestQuoteStandalone(t *testing.T) {
+	ix := newIndex(t)
+	q := quotes.Quote{Text: "Every problem has a negotiated end,", Speaker: "Dmitri Envoy"}
+	if _, err := ix.Add(context.Background(), q); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := newBot(t, ix, bot.Options{})
+	resp := respond(t, b, load(t, "quote.json", setOption("query", "negotiated end")))
+	if d := embedOf(t, resp).Description; d != "Every problem has a **negotiated end**." {
+		t.Errorf("description = %q, want the quote ending with a full stop", d)
+	}
+}
+
 func TestQuoteNoMatch(t *testing.T) {
 	b, _ := newBot(t, newIndex(t), bot.Options{})
 	resp := respond(t, b, load(t, "quote.json", setOption("query", "zyxwvu qqqqq")))

@@ -45,7 +45,7 @@ func markedText(text string, spans []quotes.Span, limit int) string {
 	if strings.ContainsAny(text, markOpen+markClose) {
 		spans = nil // cannot happen for a valid quote; never mis-mark one
 	}
-	s := escapeMarkdown(quotes.Mark(text, spans, markOpen, markClose))
+	s := escapeMarkdown(quotes.Mark(quotes.Standalone(text), spans, markOpen, markClose))
 	s = strings.ReplaceAll(strings.ReplaceAll(s, markOpen, "**"), markClose, "**")
 	return truncateRunes(s, limit)
 }

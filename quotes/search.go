@@ -56,6 +56,17 @@ type Attribution struct {
 	Quote      Match   `json:"quote"`
 }
 
+// Standalone returns a quote's text as it reads quoted on its own: a comma
+// that ends it, left where the writer's attribution followed ("…through
+// negotiations," he said), becomes a full stop. The text keeps its length,
+// so highlight spans still fit it; the quote itself is stored as written.
+func Standalone(text string) string {
+	if t, ok := strings.CutSuffix(text, ","); ok {
+		return t + "."
+	}
+	return text
+}
+
 // Mark returns text with every span wrapped in open and close, as in
 // Mark(t, spans, "**", "**") for Markdown bold. Spans are sorted and merged
 // first, with those only spaces apart: "**ready to do**", not "**ready**

@@ -44,3 +44,17 @@ func TestRememberedPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestStandalone(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"resolve all problems through negotiations,", "resolve all problems through negotiations."},
+		{"is ready to do everything in its power to achieve this.", "is ready to do everything in its power to achieve this."},
+		{"natural", "natural"},
+		{"Ask me in five years?", "Ask me in five years?"},
+		{"", ""},
+	} {
+		if got := Standalone(tt.in); got != tt.want || len(got) != len(tt.in) {
+			t.Errorf("Standalone(%q) = %q, want %q of the same length", tt.in, got, tt.want)
+		}
+	}
+}
