@@ -1630,8 +1630,14 @@ func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 		for j < k && j-i < 20 && !comma(&toks[j]) {
 			j++
 		}
-		if j >= k || !comma(&toks[j]) {
-			return np{}, false
+		if j+1 >= k || !comma(&toks[j]) {
+			// No comma closes the phrase before the cue, or only the
+			// one right before it: At the hearing he was blunt, saying …
+			p := x.uncommaedSubject(i, k)
+			if p < 0 {
+				return np{}, false
+			}
+			j = p - 1
 		}
 		i = j + 1
 		// The phrase may run on past more commas: "At a rally in
@@ -1741,6 +1747,52 @@ func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 		}
 	}
 	return subj, true
+}
+
+// uncommaedSubject finds the subject after an opening phrase that starts at
+// token i and runs into it with no comma: At the hearing he was blunt,
+// saying …; When the court resumed Vane said … The subject is he, she,
+// they or we, or a name the article uses, and a verb follows it. After a
+// subordinating word it follows the clause's verb (the clause may have a
+// subject of its own: When he returned he said); after a preposition, the
+// phrase's noun. It returns -1 when there is none before k
+// (testdata/subjects.txt).
+func (x *extractor) uncommaedSubject(i, k int) int {
+	toks := x.toks
+	clause := toks[i].is("when", "after", "before", "while", "as", "since", "until", "once")
+	seen := false
+	for p := i + 1; p < k && p-i <= 12; p++ {
+		t := &toks[p]
+		if t.kind != tWord {
+			return -1
+		}
+		q := p + 1 // after the subject
+		switch {
+		case t.text == t.low && t.is("he", "she", "they", "we"):
+		case t.capital() && !sentenceWords[t.low]:
+			for q < k && q-p < 4 && toks[q].kind == tWord && toks[q].capital() {
+				q++
+			}
+			if last := toks[q-1].text; !x.ents.nameLike(last) || isPossessive(last) {
+				return -1 // At the hearing Vane's lawyer …: the lawyer is no one named
+			}
+		default:
+			continue
+		}
+		b := &toks[p-1]
+		if weekdayAfter(toks, p-1) || b.text == b.low && (clause && (pastTense(b) || presentTense(b)) && !determiners[toks[p-2].low] ||
+			!clause && !npStop[b.low] && !prepositions[b.low] && !determiners[b.low] && !possessivePronouns[b.low]) {
+			if v := &toks[q]; q < k && v.kind == tWord && v.text == v.low && !determiners[v.low] && !possessivePronouns[v.low] &&
+				(!npStop[v.low] || copulas[v.low] || auxiliaries[v.low] || adverbs[v.low]) {
+				return p
+			}
+		}
+		if !clause || seen {
+			return -1
+		}
+		seen = true // the clause's own subject: When he returned he said
+	}
+	return -1
 }
 
 // afterApposition returns the token after an apposition in commas or dashes
@@ -2067,7 +2119,7 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 			return x.resolve(subj, toks[u:u+n])
 		}
 	}
-	if lo > 0 && toks[lo-1].kind == tQuote {
+	if lo > 0 && toks[lo-1].kind == tQuote && toks[lo-1].sent == toks[v].sent {
 		if q := toks[lo-1].q; x.found[q] && !x.attrs[q].owned {
 			a := x.attrs[q]
 			return attribution{speaker: a.speaker, role: a.role}, true

@@ -210,6 +210,9 @@ first flatly angrily bluntly calmly firmly frequently often publicly privately s
 
 // dayWords are skipped together with "on" between a subject and its verb
 // ("Trump on Monday said").
+// weekdays are the days of the week, which also open phrases of time.
+var weekdays = set(`monday tuesday wednesday thursday friday saturday sunday`)
+
 var dayWords = set(`
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 morning afternoon evening night week weekend

@@ -732,6 +732,20 @@ func walkBack(toks []token, j, lo int) np {
 		n.lo = first - 1
 	}
 	if head.capital() {
+		// An opening phrase of time, or a clause, that runs into the name
+		// with no comma is not part of it: On Monday Vane said; At the
+		// hearing last week Vane said; When the court resumed Vane said
+		// (testdata/subjects.txt).
+		for w := len(n.words) - 2; w >= 0; w-- {
+			k := n.hi - len(n.words) + w
+			t := &toks[k]
+			if t.text == t.low && (dayWords[t.low] || timeWords[t.low] || pastTense(t) && !knownNoun(t.low)) ||
+				weekdayAfter(toks, k) {
+				n.words = n.words[w+1:]
+				n.det = ""
+				break
+			}
+		}
 		// A name keeps the titles before it, not other words: "angry
 		// Hollande" is Hollande.
 		for len(n.words) > 1 && !toks[n.hi-len(n.words)].capital() && !knownNoun(toks[n.hi-len(n.words)].low) {
@@ -752,6 +766,24 @@ func walkBack(toks []token, j, lo int) np {
 	// plural or person noun on its own ("sources said").
 	// An owner's name stands for the determiner: Sanders's campaign
 	// manager, Florida's Republican attorney general (testdata/roles.txt).
+	for w := len(words) - 2; w > 0 && knownNoun(head.low); w-- {
+		if !toks[first+w].capital() || !isPossessive(words[w]) {
+			continue
+		}
+		// The owner opens the phrase: the words before its name are
+		// another phrase's, run into it with no comma: At the hearing
+		// Korvin's lawyer said (testdata/subjects.txt).
+		r := w
+		for r > 0 && toks[first+r-1].capital() {
+			r--
+		}
+		if r > 0 {
+			first += r
+			words, det = words[r:], ""
+			n = np{lo: first, hi: hi, words: words}
+		}
+		break
+	}
 	owner := len(words) > 1 && toks[first].capital() && isPossessive(words[0]) && knownNoun(head.low)
 	for w := 1; w < len(words)-1 && !owner && toks[first+w].capital(); w++ {
 		// Or a longer name's: Rep. Dan Hill's chief of staff, Joe Kasper,
@@ -1423,6 +1455,12 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 				// (testdata/antecedents.txt).
 				opener = i + 1
 			}
+			i++
+			continue
+		}
+		if weekdayAfter(toks, i) {
+			// A day is no part of the name it runs into: On Monday Vane
+			// said (testdata/subjects.txt).
 			i++
 			continue
 		}
@@ -2693,4 +2731,12 @@ func (e *entities) canonical(m mention, pos int) (string, string, bool) {
 		}
 	}
 	return m.name, m.role, true
+}
+
+// weekdayAfter reports whether token i is a day of the week or a month that
+// a preposition or "last", "this", "next" or "early" makes a phrase of time:
+// On Monday, in early June.
+func weekdayAfter(toks []token, i int) bool {
+	return (weekdays[toks[i].low] || months[toks[i].low]) && i > 0 &&
+		toks[i-1].is("on", "in", "last", "this", "next", "since", "until", "by", "early", "late", "mid")
 }
