@@ -949,6 +949,29 @@ func forwardNP(toks []token, i, hi int) np {
 			return np{kind: npProper, lo: i + 1, hi: e, words: name, role: role}
 		}
 	}
+	if h := lower(n.words[len(n.words)-1]); n.kind == npNominal && i+2 < hi && toks[i].is("named", "called") && toks[i].text == toks[i].low &&
+		(personNouns[h] || personSuffix(h) || n.det != "" && !organisationWords[h] && !sourceNouns[h]) && nameAt(toks, i+1) {
+		// A description, then named and the name: said a fishmonger named
+		// Karl Obst (testdata/roles.txt).
+		e := i + 1
+		for e < hi && e-i <= 5 && toks[e].capital() {
+			e++
+		}
+		name := make([]string, 0, e-i-1)
+		for _, t := range toks[i+1 : e] {
+			name = append(name, t.text)
+		}
+		if len(name) >= 2 && looksLikeName(name) {
+			return np{kind: npProper, lo: i + 1, hi: e, words: name, role: strings.Join(n.words, " ")}
+		}
+	}
+	if n.kind == npNominal && i+1 < hi && toks[i].punct(',') && determiners[toks[i+1].low] {
+		// Or the description, then another with the name in commas: Her
+		// neighbour, a fishmonger named Karl Obst, said (testdata/roles.txt).
+		if m := forwardNP(toks, i+1, min(hi, i+1+maxAppo)); m.kind == npProper && m.role != "" && m.hi < hi && toks[m.hi].punct(',') {
+			return m
+		}
+	}
 	// An apposition after the name gives the role: said John Smith, a
 	// spokesman for the campaign.
 	if n.kind == npProper && i+1 < hi && toks[i].punct(',') && determiners[toks[i+1].low] {
