@@ -445,7 +445,11 @@ func nameBeforeApposition(toks []token, n np, lo int) np {
 // apposed returns the subject of a verb whose comma, at j, closes an
 // apposition that opens with the comma at a, after the noun phrase subj.
 func apposed(toks []token, subj np, a, j, lo int, open rune) np {
-	if name := withoutParens(toks[a+1 : j]); open == ',' && subj.kind == npNominal && allCapital(name) {
+	name := withoutParens(toks[a+1 : j])
+	if len(name) > 1 && strings.HasSuffix(name[0].low, "-year-old") {
+		name = name[1:] // an age: Her cousin, 10-year-old Ada Bello, said (testdata/roles.txt)
+	}
+	if open == ',' && subj.kind == npNominal && allCapital(name) {
 		// A description, then the name: Springfield's mayor,
 		// Helen Marsh, promised … (testdata/headline.txt); the
 		// primary, Gov. John Kasich (R-OH), said …
@@ -740,7 +744,7 @@ func walkBack(toks []token, j, lo int) np {
 			k := n.hi - len(n.words) + w
 			t := &toks[k]
 			if t.text == t.low && (dayWords[t.low] || timeWords[t.low] || pastTense(t) && !knownNoun(t.low)) ||
-				weekdayAfter(toks, k) {
+				weekdayAfter(toks, k) || strings.HasSuffix(t.low, "-year-old") {
 				n.words = n.words[w+1:]
 				n.det = ""
 				break
