@@ -518,8 +518,10 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		if !ok {
 			continue
 		}
-		if last == '.' && (hi-j > 8 || hi < len(toks) && !toks[hi].punct('.')) {
-			// "…." Trump said. — only a short clause that ends there.
+		if last == '.' && (hi-j > 8 || hi < len(toks) && !toks[hi].punct('.') || x.clauseAfterCue(v+n, hi)) {
+			// "…." Trump said. — only a short clause that ends there, not
+			// one whose cue reports words of its own: "…." Kettering said
+			// she would ignore him (testdata/cues.txt).
 			return attribution{}, false
 		}
 		if (last == '?' || last == '!') && toks[j].text != toks[j].low && pronouns[toks[j].low] && toks[j].low != "i" && hi-(v+n) > 2 {
@@ -570,6 +572,16 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		return x.resolve(subj, toks[v:v+n])
 	}
 	return attribution{}, false
+}
+
+// clauseAfterCue reports whether the tokens in [i, hi) after a cue verb
+// report what was said: "said she would …", "said that …".
+func (x *extractor) clauseAfterCue(i, hi int) bool {
+	toks := x.toks
+	if i >= hi || toks[i].kind != tWord {
+		return false
+	}
+	return toks[i].low == "that" || pronouns[toks[i].low] && toks[i].low != "who" && i+1 < hi && toks[i+1].kind == tWord
 }
 
 // cueOpensQuote reports whether a cue ending at token e is followed, after
