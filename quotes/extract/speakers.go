@@ -1879,37 +1879,21 @@ func roleWord(w string) string {
 }
 
 func expandTitle(lw string) string {
-	switch lw {
-	case "sen.":
-		return "senator"
-	case "rep.":
-		return "representative"
-	case "gov.":
-		return "governor"
-	case "gen.":
-		return "general"
-	case "lt.":
-		return "lieutenant"
-	case "col.":
-		return "colonel"
-	case "sgt.":
-		return "sergeant"
-	case "capt.":
-		return "captain"
-	case "adm.":
-		return "admiral"
-	case "maj.":
-		return "major"
-	case "cmdr.":
-		return "commander"
-	case "prof.":
-		return "professor"
-	case "rev.":
-		return "reverend"
-	case "dr.":
-		return "doctor"
+	// British style writes the same titles without the full stop: Dr Jane
+	// Hart, Cllr Joanna Pryce (testdata/roles.txt).
+	if t, ok := titleAbbreviations[strings.TrimSuffix(lw, ".")]; ok {
+		return t
 	}
 	return lw
+}
+
+// titleAbbreviations spell out titles before a name, with or without their
+// full stop.
+var titleAbbreviations = map[string]string{
+	"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+	"col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "maj": "major", "cmdr": "commander",
+	"prof": "professor", "rev": "reverend", "dr": "doctor", "cllr": "councillor", "insp": "inspector",
+	"supt": "superintendent", "det": "detective",
 }
 
 // isPlace reports whether every word of a name is a place's: United States,
