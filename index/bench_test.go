@@ -110,6 +110,25 @@ func BenchmarkSearchSpeaker(b *testing.B) {
 	})
 }
 
+// BenchmarkSearchName runs /quote searches that name the speaker in the
+// text, as members type them: the last word of the speaker's name, then the
+// first two words of each fragment ("wilde we are").
+func BenchmarkSearchName(b *testing.B) {
+	ix, frags := benchIndex(b)
+	var texts []string
+	for _, f := range frags {
+		words, names := strings.Fields(f.text), strings.Fields(f.speaker)
+		if len(words) < 2 || len(names) == 0 {
+			continue
+		}
+		texts = append(texts, names[len(names)-1]+" "+words[0]+" "+words[1])
+	}
+	benchCalls(b, texts, func(ctx context.Context, in string) error {
+		_, err := ix.Search(ctx, quotes.Query{Text: in, Limit: 5})
+		return err
+	})
+}
+
 // typed is what a member has typed of each of texts, a character at a time,
 // up to limit characters.
 func typed(texts []string, limit int) []string {

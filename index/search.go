@@ -29,7 +29,84 @@ import (
 // Suggestion built from known words and speakers.
 //
 // An empty q.Text lists the speaker's quotes (or all quotes) in index order.
+//
+// Without q.Speaker, words that open or end q.Text and read as a speaker's
+// name are taken as one (see namedSpeaker): "einstein imagination" finds
+// Albert Einstein's quotes that hold "imagination", "oscar wilde" lists
+// Wilde's. Only when that finds nothing is the whole text searched.
 func (ix *Index) Search(ctx context.Context, q quotes.Query) (quotes.Results, error) {
+	if strings.TrimSpace(q.Speaker) == "" {
+		name, rest, err := ix.namedSpeaker(q.Text)
+		if err != nil {
+			return quotes.Results{}, err
+		}
+		if name != "" {
+			byName := q
+			byName.Speaker, byName.Text = name, rest
+			res, err := ix.search(ctx, byName)
+			if err != nil || res.Total > 0 {
+				return res, err
+			}
+		}
+	}
+	return ix.search(ctx, q)
+}
+
+// namedSpeaker splits text into a speaker's name and the rest when up to
+// three of its words, at its start or at its end, read as a name: each is a
+// word of some speaker's name that more quotes are by than hold it in their
+// text ("einstein", "wilde"; not "love", which more quotes hold than are by
+// anyone named Love, nor "the"). The longest such run wins, the start before the end. It
+// returns "" when none does. The counts are the whole index's; the search
+// that follows sees only the guild's quotes.
+func (ix *Index) namedSpeaker(text string) (name, rest string, err error) {
+	var words []string
+	for _, t := range ix.analyze(analyzerExact, clip(text, MaxQueryLen)) {
+		words = append(words, string(t.Term))
+	}
+	known := make(map[string]bool, len(words))
+	isName := func(w string) (bool, error) {
+		if ok, seen := known[w]; seen {
+			return ok, nil
+		}
+		ok := false
+		if !stopWords[w] {
+			by, err := ix.termCount(fieldSpeaker, w)
+			if err != nil {
+				return false, err
+			}
+			if by > 0 {
+				in, err := ix.termCount(fieldExact, w)
+				if err != nil {
+					return false, err
+				}
+				ok = by >= in
+			}
+		}
+		known[w] = ok
+		return ok, nil
+	}
+	run := func(ws []string) (bool, error) {
+		for _, w := range ws {
+			if ok, err := isName(w); !ok || err != nil {
+				return false, err
+			}
+		}
+		return true, nil
+	}
+	for n := min(3, len(words)); n > 0; n-- {
+		if ok, err := run(words[:n]); err != nil || ok {
+			return strings.Join(words[:n], " "), strings.Join(words[n:], " "), err
+		}
+		if ok, err := run(words[len(words)-n:]); err != nil || ok {
+			return strings.Join(words[len(words)-n:], " "), strings.Join(words[:len(words)-n], " "), err
+		}
+	}
+	return "", "", nil
+}
+
+// search is Search without reading a speaker's name out of q.Text.
+func (ix *Index) search(ctx context.Context, q quotes.Query) (quotes.Results, error) {
 	limit := clampInt(q.Limit, 1, MaxLimit, 5)
 	offset := clampInt(q.Offset, 0, MaxOffset, 0)
 	p, err := ix.parse(ctx, q.Text)
