@@ -931,14 +931,7 @@ func forwardNP(toks []token, i, hi int) np {
 	if n.kind == npNominal && i+2 < hi && toks[i].punct(',') && nameAt(toks, i+1) {
 		// A description, then the name: said another leading court
 		// advocate, Andrew J. Pincus of Mayer Brown (testdata/roles.txt).
-		e := i + 1
-		for e < hi && e-i <= 5 && toks[e].capital() {
-			e++
-		}
-		name := make([]string, 0, e-i-1)
-		for _, t := range toks[i+1 : e] {
-			name = append(name, t.text)
-		}
+		name, e := capitalRun(toks, i+1, hi)
 		if len(name) >= 2 && looksLikeName(name) && (e >= len(toks) || toks[e].kind != tWord || toks[e].low == "of") {
 			role := strings.Join(n.words, " ")
 			if part {
@@ -957,15 +950,7 @@ func forwardNP(toks []token, i, hi int) np {
 		(personNouns[h] || personSuffix(h) || n.det != "" && !organisationWords[h] && !sourceNouns[h]) && nameAt(toks, i+1) {
 		// A description, then named and the name: said a fishmonger named
 		// Karl Obst (testdata/roles.txt).
-		e := i + 1
-		for e < hi && e-i <= 5 && toks[e].capital() {
-			e++
-		}
-		name := make([]string, 0, e-i-1)
-		for _, t := range toks[i+1 : e] {
-			name = append(name, t.text)
-		}
-		if len(name) >= 2 && looksLikeName(name) {
+		if name, e := capitalRun(toks, i+1, hi); len(name) >= 2 && looksLikeName(name) {
 			return np{kind: npProper, lo: i + 1, hi: e, words: name, role: strings.Join(n.words, " ")}
 		}
 	}
@@ -2750,4 +2735,18 @@ func (e *entities) canonical(m mention, pos int) (string, string, bool) {
 func weekdayAfter(toks []token, i int) bool {
 	return (weekdays[toks[i].low] || months[toks[i].low]) && i > 0 &&
 		toks[i-1].is("on", "in", "last", "this", "next", "since", "until", "by", "early", "late", "mid")
+}
+
+// capitalRun returns the capitalised words from token i on, at most five and
+// not reaching hi, and the token after them.
+func capitalRun(toks []token, i, hi int) ([]string, int) {
+	e := i
+	for e < hi && e-i < 5 && toks[e].capital() {
+		e++
+	}
+	name := make([]string, 0, e-i)
+	for _, t := range toks[i:e] {
+		name = append(name, t.text)
+	}
+	return name, e
 }
