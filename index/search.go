@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -65,90 +64,45 @@ func (ix *Index) namedSpeaker(text string) (name, rest string, err error) {
 	for _, t := range ix.analyze(analyzerExact, clip(text, MaxQueryLen)) {
 		words = append(words, string(t.Term))
 	}
-	names := make(map[string]string, len(words)) // a word → the name word it reads as, "" if none
-	run := func(ws []string) (string, error) {
-		out := make([]string, len(ws))
-		for i, w := range ws {
-			n, seen := names[w]
-			if !seen {
-				var err error
-				if n, err = ix.nameWord(w); err != nil {
-					return "", err
-				}
-				names[w] = n
-			}
-			if n == "" {
-				return "", nil
-			}
-			out[i] = n
+	known := make(map[string]bool, len(words))
+	isName := func(w string) (bool, error) {
+		if ok, seen := known[w]; seen {
+			return ok, nil
 		}
-		return strings.Join(out, " "), nil
+		ok := false
+		if !stopWords[w] {
+			by, err := ix.termCount(fieldSpeaker, w)
+			if err != nil {
+				return false, err
+			}
+			if by > 0 {
+				in, err := ix.termCount(fieldExact, w)
+				if err != nil {
+					return false, err
+				}
+				ok = by >= in
+			}
+		}
+		known[w] = ok
+		return ok, nil
+	}
+	run := func(ws []string) (bool, error) {
+		for _, w := range ws {
+			if ok, err := isName(w); !ok || err != nil {
+				return false, err
+			}
+		}
+		return true, nil
 	}
 	for n := min(3, len(words)); n > 0; n-- {
-		if name, err := run(words[:n]); err != nil || name != "" {
-			return name, strings.Join(words[n:], " "), err
+		if ok, err := run(words[:n]); err != nil || ok {
+			return strings.Join(words[:n], " "), strings.Join(words[n:], " "), err
 		}
-		if name, err := run(words[len(words)-n:]); err != nil || name != "" {
-			return name, strings.Join(words[:len(words)-n], " "), err
+		if ok, err := run(words[len(words)-n:]); err != nil || ok {
+			return strings.Join(words[len(words)-n:], " "), strings.Join(words[:len(words)-n], " "), err
 		}
 	}
 	return "", "", nil
-}
-
-// nameWord returns the word of a speaker's name that w reads as: w itself,
-// when more quotes are by someone so named than hold it; or, for a word of
-// four letters or more that no quote holds or is by, the name word a typo
-// away (two for eight letters or more) that reads as one: "einstien" →
-// "einstein". It returns "" when w reads as no name.
-func (ix *Index) nameWord(w string) (string, error) {
-	if stopWords[w] {
-		return "", nil
-	}
-	by, err := ix.termCount(fieldSpeaker, w)
-	if err != nil {
-		return "", err
-	}
-	in, err := ix.termCount(fieldExact, w)
-	if err != nil {
-		return "", err
-	}
-	if by > 0 || in > 0 {
-		if by > 0 && by >= in {
-			return w, nil
-		}
-		return "", nil
-	}
-	n := utf8.RuneCountInString(w)
-	if n < 4 {
-		return "", nil
-	}
-	edits := 1
-	if n >= 8 {
-		edits = 2
-	}
-	near, err := ix.spellings(fieldSpeaker, w, edits)
-	if err != nil {
-		return "", err
-	}
-	best, bestBy, bestEdits := "", uint64(0), 3
-	for _, k := range near {
-		// A walk of the speaker dictionary can miscount (see Speakers);
-		// a lookup of one term does not.
-		by, err := ix.termCount(fieldSpeaker, k.term)
-		if err != nil {
-			return "", err
-		}
-		if k.edits < bestEdits || k.edits == bestEdits && by > bestBy {
-			best, bestBy, bestEdits = k.term, by, k.edits
-		}
-	}
-	if best == "" {
-		return "", nil
-	}
-	if in, err = ix.termCount(fieldExact, best); err != nil || bestBy < in {
-		return "", err
-	}
-	return best, nil
 }
 
 // search is Search without reading a speaker's name out of q.Text.
