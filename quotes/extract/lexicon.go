@@ -85,6 +85,8 @@ actor actress singer comedian rapper producer prosecutor diplomat envoy rabbi im
 striker goalkeeper goalie keeper defender midfielder winger forward quarterback pitcher catcher jockey referee
 umpire skipper player teammate chef architect engineer designer pilot curator principal cfo coo cto
 cllr dr prof sgt capt lt col maj cmdr adm rev insp supt det
+barrister solicitor magistrate coroner paramedic surgeon physician headteacher vicar inspector constable
+firefighter midwife pharmacist dentist accountant consultant trustee farmer shopkeeper landlord
 `)
 
 // personNouns head descriptions of people: "the senator", "a campaign
@@ -110,6 +112,10 @@ adviser advisers aide aides staffer staffers volunteer volunteers organizer orga
 pastor priest bishop rabbi imam cleric minister ministers diplomat diplomats envoy envoys moderator moderators
 advocate advocates biographer biographers relative relatives
 striker goalkeeper goalie keeper defender midfielder winger quarterback pitcher referee skipper teammate
+barrister solicitor magistrate coroner paramedic surgeon physician headteacher vicar landlord tenant
+shopkeeper farmer driver commuter passenger patient victim witness survivor parent grandmother grandfather
+uncle aunt cousin nephew niece fan accountant consultant trustee inspector constable firefighter soldier
+pensioner retiree homeowner midwife pharmacist dentist boss employer employee receptionist cleaner
 chef architect engineer designer pilot curator principal
 `)
 
