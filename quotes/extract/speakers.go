@@ -1531,6 +1531,9 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 		m := e.makeMention(words, subjects)
 		m.pos = toks[i].start
 		m.sent = toks[i].sent
+		if m.role == "" && m.person && !m.org {
+			m.role, m.head = roleBefore(toks, i)
+		}
 		if f := strings.Fields(m.name); m.person && m.g == unknownGender && !titles[m.head] && !personNouns[m.head] && len(f) >= 2 && !isGivenName(f[0]) &&
 			(lowers[strings.ToLower(f[0])] || sentenceWords[strings.ToLower(f[0])]) && !subjects[m.last] {
 			// Two capitalised words whose first the article writes in
@@ -1747,12 +1750,16 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			break
 		}
 	}
+	byRole := false // the gender is the role's, which a first name overrides
 	for _, w := range role {
+		if m.g != unknownGender && !byRole {
+			break // an honorific's: Ms. … (testdata/pronoun.txt)
+		}
 		switch lw := strings.ToLower(w); {
 		case strings.HasSuffix(lw, "woman") || lw == "queen" || lw == "princess":
-			m.g = female // Spokeswoman Hope Hicks
+			m.g, byRole = female, true // Spokeswoman Hope Hicks
 		case strings.HasSuffix(lw, "man") || lw == "king" || lw == "prince":
-			m.g = male
+			m.g, byRole = male, true
 		}
 	}
 	if len(role) > 0 {
@@ -1779,7 +1786,9 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 	if g, ok := givenNames[strings.ToLower(name[0])]; ok && (len(name) > 1 && !venueWords[m.last] || len(name) == 1 && !places[m.last] && demonyms[m.last] == "") {
 		// A first name alone is a person too: his wife, Jane, … she said
 		// (testdata/antecedents.txt); but Georgia and Jordan are places.
-		if m.g == unknownGender {
+		if m.g == unknownGender || byRole && g != unknownGender {
+			// Trump spokesman Hope Hicks … she said: "spokesman" names
+			// the office, not the person (testdata/pronoun.txt).
 			m.g = g
 		}
 		m.person = true
@@ -2749,4 +2758,29 @@ func capitalRun(toks []token, i, hi int) ([]string, int) {
 		name = append(name, t.text)
 	}
 	return name, e
+}
+
+// roleBefore reads a role in lower case that stands between what it is of
+// and a name starting at token i: "Kestrels manager" in Kestrels manager Lou
+// Farrant (testdata/roles.txt). It returns the role and its head, or "".
+func roleBefore(toks []token, i int) (role, head string) {
+	t := &toks[i-min(i, 1)]
+	if i < 2 || t.kind != tWord || t.text != t.low || !knownNoun(t.low) || t.sent != toks[i].sent {
+		return "", ""
+	}
+	k := i - 1
+	for k > 0 && i-1-k < 3 && toks[k-1].capital() && toks[k-1].sent == toks[i].sent && !sentenceWords[toks[k-1].low] {
+		k--
+	}
+	if k == i-1 {
+		return "", ""
+	}
+	words := make([]string, 0, i-k)
+	for _, t := range toks[k:i] {
+		words = append(words, t.text)
+	}
+	if w := toks[k].low; titles[w] || w == "retired" || w == "longtime" {
+		words[0] = w // Former Ohio governor John Kasich: the capital is the sentence's
+	}
+	return strings.Join(words, " "), expandTitle(t.low)
 }
