@@ -962,8 +962,9 @@ func forwardNP(toks []token, i, hi int) np {
 		}
 	}
 	// An apposition after the name gives the role: said John Smith, a
-	// spokesman for the campaign.
-	if n.kind == npProper && i+1 < hi && toks[i].punct(',') && determiners[toks[i+1].low] {
+	// spokesman for the campaign; said Dan Keogh, regional secretary of the
+	// union (testdata/roles.txt).
+	if n.kind == npProper && i+1 < hi && toks[i].punct(',') && (determiners[toks[i+1].low] || toks[i+1].kind == tWord && toks[i+1].text == toks[i+1].low) {
 		e := i + 1
 		for e < hi && e-i < maxAppo && toks[e].kind == tWord {
 			e++
