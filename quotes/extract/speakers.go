@@ -964,6 +964,9 @@ func forwardNP(toks []token, i, hi int) np {
 	// An apposition after the name gives the role: said John Smith, a
 	// spokesman for the campaign; said Dan Keogh, regional secretary of the
 	// union (testdata/roles.txt).
+	if n.kind == npProper && i+3 < hi && toks[i].punct(',') && numberWord(&toks[i+1]) && toks[i+2].punct(',') {
+		i += 2 // an age first: said Tomas Berrin, 54, a crane operator (testdata/roles.txt)
+	}
 	if n.kind == npProper && i+1 < hi && toks[i].punct(',') && (determiners[toks[i+1].low] || toks[i+1].kind == tWord && toks[i+1].text == toks[i+1].low) {
 		e := i + 1
 		for e < hi && e-i < maxAppo && toks[e].kind == tWord {
