@@ -89,6 +89,8 @@ type evalScore struct {
 	// goldFound the gold direct quotations overlapped by any quotation,
 	// attributed or not.
 	unattributed, unattributedHit, goldFound int
+	// unmarked counts the quotations in no marks, which are not scored.
+	unmarked int
 }
 
 func (s evalScore) precision() float64 { return ratio(s.predHit, s.pred) }
@@ -127,8 +129,8 @@ func TestEvalPolNeAR(t *testing.T) {
 			t.Logf("%s: direct quotations: precision %.3f (%d/%d), recall %.3f (%d/%d), F1 %.3f; speaker accuracy %.3f (%d/%d); with the agreement-aware pronoun stand-in %.3f (%d/%d)",
 				split, s.precision(), s.predHit, s.pred, s.recall(), s.goldHit, s.gold, s.f1(),
 				s.speaker(), s.spkRight, s.spkTotal, s.speakerGender(), s.spkRightGender, s.spkTotal)
-			t.Logf("%s: quoted spans found, with or without a speaker: %d of %d gold direct quotations; of the %d left without a speaker, %d overlap one",
-				split, s.goldFound, s.gold, s.unattributed, s.unattributedHit)
+			t.Logf("%s: quoted spans found, with or without a speaker: %d of %d gold direct quotations; of the %d left without a speaker, %d overlap one; %d quotations in no marks (pasted posts, interview answers) not scored",
+				split, s.goldFound, s.gold, s.unattributed, s.unattributedHit, s.unmarked)
 			if fl := floors[split]; s.f1() < fl.f1 || s.speaker() < fl.speaker {
 				t.Errorf("%s: F1 %.3f, speaker accuracy %.3f; want at least %.3f and %.3f", split, s.f1(), s.speaker(), fl.f1, fl.speaker)
 			}
@@ -162,6 +164,7 @@ func evalFile(t *testing.T, path string) evalScore {
 		total.unattributed += s.unattributed
 		total.unattributedHit += s.unattributedHit
 		total.goldFound += s.goldFound
+		total.unmarked += s.unmarked
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -283,10 +286,17 @@ func evalArticle(a *polnearArticle) evalScore {
 	s.gold = len(golds)
 	hit := make([]bool, len(golds))
 	seen := make([]bool, len(golds)) // overlapped by an unattributed quotation
+	answerAt := make(map[int]bool)
+	for _, t := range transcriptTurns(text) {
+		answerAt[t.start] = true
+	}
 	for _, q := range Quotations(Article{Text: text, Title: a.Title}) {
-		if q.Cue == "posted" && !inMarks(text, q.Start) {
-			// A pasted social post, not a quotation in marks; but Palin
-			// posted, “…” is a quotation with the cue "posted".
+		if q.Cue == "posted" && !inMarks(text, q.Start) || answerAt[q.Start] {
+			// Words in no quotation marks, a pasted social post or an
+			// interview's answer, are outside the gold set, which is the
+			// quotations in marks (see quotedRegion); but Palin posted,
+			// “…” is a quotation with the cue "posted".
+			s.unmarked++
 			continue
 		}
 		if q.Speaker == "" {

@@ -55,7 +55,8 @@ func Quotations(a Article) []Quotation {
 	text := a.Text
 	spans := findSpans(text)
 	posts := socialPosts(text)
-	if len(spans) == 0 {
+	turns := transcriptTurns(text)
+	if len(spans) == 0 && len(turns) == 0 {
 		return posts
 	}
 	toks := tokenize(text, spans)
@@ -78,7 +79,7 @@ func Quotations(a Article) []Quotation {
 		out[i] = Quotation{Text: text[s.start:s.end], Start: s.start, End: s.end}
 	}
 	x.attribute(out)
-	return mergePosts(out, posts)
+	return mergePosts(x.answers(out, turns), posts)
 }
 
 // mergePosts adds the posts that hold no quotation to qs, in text order.

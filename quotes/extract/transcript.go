@@ -1,0 +1,204 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// turn is one answer of an interview printed as a transcript: the words
+// of a paragraph after its label, text[start:end].
+type turn struct {
+	label      string // "A", "Answer" or a name: "Marsh", "LENA MARSH"
+	start, end int
+}
+
+// maxLabelBytes bounds a speaker's label: a name of up to three words.
+const maxLabelBytes = 40
+
+// transcriptTurns finds the answers of an interview printed as questions
+// and answers, which carry no quotation marks: paragraphs opened by "Q:" (or
+// "Question:") for the interviewer, and by "A:" (or "Answer:") or the
+// speaker's name for the answers (testdata/transcript.txt). An article is
+// read as one only when at least two paragraphs open with "Q:", so a line
+// such as "Warning: …" in other news is never a turn. A paragraph with no
+// label between an answer and the next question or answer goes on with
+// that answer; after the last turn (an editor's note, the end of the page)
+// nothing is an answer.
+func transcriptTurns(text string) []turn {
+	var (
+		turns     []turn
+		questions int
+		answering string // the label of the answer under way, "" after a question
+		pending   []turn // unlabelled paragraphs of that answer, kept if a labelled one follows
+	)
+	for lo := 0; lo < len(text); {
+		hi := strings.IndexByte(text[lo:], '\n')
+		if hi < 0 {
+			hi = len(text)
+		} else {
+			hi += lo
+		}
+		line := text[lo:hi]
+		start := lo + len(line) - len(strings.TrimLeft(line, " \t"))
+		end := lo + len(strings.TrimRight(line, " \t\r"))
+		lo = hi + 1
+		if start >= end {
+			continue
+		}
+		label, body := lineLabel(text[start:end])
+		switch {
+		case label == "Q" || label == "Question":
+			questions++
+			turns = append(turns, pending...)
+			answering, pending = "", nil
+		case label != "" && questions > 0:
+			turns = append(turns, pending...)
+			pending = nil
+			answering = label
+			if s := end - len(body); s < end {
+				turns = append(turns, turn{label: label, start: s, end: end})
+			}
+		case label == "" && answering != "":
+			pending = append(pending, turn{label: answering, start: start, end: end})
+		}
+	}
+	if questions < 2 {
+		return nil
+	}
+	return turns
+}
+
+// lineLabel splits a paragraph into the label that opens it and the words
+// after it: "Q: Will you meet him?" → "Q", "Will you meet him?";
+// "Marsh: My door is open." → "Marsh", "My door is open." It returns "" and
+// the line when none opens it. "Q" and "A" may end in a full stop ("Q.").
+func lineLabel(line string) (label, body string) {
+	colon := strings.IndexAny(line, ":.")
+	if colon <= 0 || colon > maxLabelBytes || colon+1 >= len(line) || line[colon+1] != ' ' {
+		return "", line
+	}
+	label = line[:colon]
+	body = strings.TrimLeft(line[colon+1:], " ")
+	if body == "" {
+		return "", line
+	}
+	if line[colon] == '.' {
+		if label == "Q" || label == "A" {
+			return label, body
+		}
+		return "", line // a sentence, or an initial: "Mr. Biden said …"
+	}
+	words := strings.Fields(label)
+	if len(words) > 3 || strings.Join(words, " ") != label {
+		return "", line
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || sentenceWords[strings.ToLower(w)] && len(words) == 1 && w != "A" {
+			return "", line // not a name: "However: …", "Note: …" stays prose
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '\'' && c != '’' && c != '-' && c != '.' {
+				return "", line
+			}
+		}
+	}
+	return label, body
+}
+
+// interviewCues are words before the first answer, or after the last,
+// that tell an interview from an explainer in questions and answers, whose
+// "A:" is the writer's: "Q: Who pays? A: Anyone earning over …".
+var interviewCues = []string{"interview", "spoke with", "spoke to", "talked with", "talked to", "sat down with",
+	"conversation", "q&a", "transcript", "edited for length", "edited for clarity", "condensed"}
+
+// interviewLike reports whether the article presents its questions and
+// answers as an interview: an interview cue outside the turns, or answers
+// in the first person, as an interviewee speaks and an explainer does not.
+func interviewLike(text string, turns []turn) bool {
+	outside := strings.ToLower(text[:turns[0].start] + " " + text[turns[len(turns)-1].end:])
+	for _, c := range interviewCues {
+		if strings.Contains(outside, c) {
+			return true
+		}
+	}
+	first := 0
+	for _, t := range turns {
+		for _, w := range strings.FieldsFunc(text[t.start:t.end], func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+			if w == "I" || w == "we" || w == "We" || w == "my" || w == "My" || w == "our" || w == "Our" {
+				first++
+				break
+			}
+		}
+	}
+	return 2*first >= len(turns)
+}
+
+// answers resolves each turn's speaker and adds the turns to qs, in text
+// order. An "A:" answers for the person the article names first before the
+// first turn, the interviewee (Q&A with Vice President Joe Biden); a name
+// label for the person of that name in the article ("Marsh:" → Lena Marsh).
+// A turn whose label names no person is left out. Quoted words inside an
+// answer are the answer's: the turn replaces them.
+func (x *extractor) answers(qs []Quotation, turns []turn) []Quotation {
+	if len(turns) == 0 {
+		return qs
+	}
+	interviewee, role, found := "", "", false
+	for _, m := range x.ents.mentions {
+		if !interviewLike(x.text, turns) {
+			break
+		}
+		if m.pos >= turns[0].start {
+			break
+		}
+		if m.person && !m.org && !m.possessive && m.name != "" {
+			interviewee, role, found = x.ents.canonical(m, m.pos)
+			break
+		}
+	}
+	var as []Quotation
+	for _, t := range turns {
+		q := Quotation{Text: x.text[t.start:t.end], Start: t.start, End: t.end, Cue: t.label}
+		switch {
+		case t.label == "A" || t.label == "Answer":
+			if !found {
+				continue
+			}
+			q.Speaker, q.Role = interviewee, role
+		default:
+			words := strings.Fields(t.label)
+			for i, w := range words {
+				if w == strings.ToUpper(w) && len(w) > 1 {
+					// MARSH: the name as the article writes it elsewhere.
+					r, n := utf8.DecodeRuneInString(w)
+					words[i] = string(r) + strings.ToLower(w[n:])
+				}
+			}
+			m := x.ents.makeMention(words, nil)
+			if m.name == "" || m.org || !m.person && len(x.ents.surnames[m.last]) == 0 {
+				continue
+			}
+			s, r, ok := x.ents.canonical(m, t.start)
+			if !ok {
+				continue
+			}
+			q.Speaker, q.Role = s, r
+		}
+		as = append(as, q)
+	}
+	out := make([]Quotation, 0, len(qs)+len(as))
+	i := 0
+	for _, a := range as {
+		for i < len(qs) && qs[i].Start < a.Start {
+			out = append(out, qs[i])
+			i++
+		}
+		for i < len(qs) && qs[i].Start < a.End {
+			i++ // quoted inside the answer
+		}
+		out = append(out, a)
+	}
+	return append(out, qs[i:]...)
+}
