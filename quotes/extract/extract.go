@@ -202,6 +202,11 @@ func (x *extractor) attribute(out []Quotation) {
 			}
 			continue
 		}
+		if !ok {
+			// Before the rules that carry a speaker on: the sentence
+			// after names this quotation's own.
+			a, ok = x.thatWasHow(k)
+		}
 		if !ok && x.spans[i].cont && i > 0 && found[i-1] {
 			// The next paragraph of a quotation (testdata/multipara.txt).
 			a, ok = attribution{speaker: attrs[i-1].speaker, role: attrs[i-1].role}, true
@@ -245,6 +250,48 @@ func (x *extractor) attribute(out []Quotation) {
 			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, attrs[i].role, attrs[i].cue
 		}
 	}
+}
+
+// thatWasHow attributes a quotation that ends its sentence, and often its
+// paragraph, to the person the next sentence names as its speaker: "We lost
+// everything." That was how Greta Holm described the night; So said Holm;
+// Those were the words of Holm (testdata/continuation.txt).
+func (x *extractor) thatWasHow(k int) (attribution, bool) {
+	toks := x.toks
+	s := x.spans[toks[k].q]
+	if last := lastRune(x.text[s.start:s.end]); last != '.' && last != '!' && last != '?' {
+		return attribution{}, false
+	}
+	i := k + 1
+	for i < len(toks) && toks[i].kind == tPara {
+		i++
+	}
+	if i+3 >= len(toks) || toks[i].kind != tWord || toks[i].text == toks[i].low {
+		return attribution{}, false // the words go on: … "no." that was how …
+	}
+	hi := i
+	for hi < len(toks) && toks[hi].sent == toks[i].sent && hi-i < maxWindow {
+		hi++
+	}
+	w := func(j int, words ...string) bool { return j < hi && toks[j].kind == tWord && toks[j].is(words...) }
+	var at int
+	switch {
+	case w(i, "that") && w(i+1, "was", "is") && w(i+2, "how"):
+		at = i + 3
+	case w(i, "that's", "that’s") && w(i+1, "how"):
+		at = i + 2
+	case w(i, "so") && w(i+1, "said", "says"):
+		at = i + 2
+	case w(i, "those", "such") && w(i+1, "were") && w(i+2, "the") && w(i+3, "words") && w(i+4, "of"):
+		at = i + 5
+	default:
+		return attribution{}, false
+	}
+	subj := forwardNP(toks, at, hi)
+	if subj.kind == npNone || subj.kind == npPronoun {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
 }
 
 // mainCueBefore reports whether the cue of attributed quotation j stands

@@ -1106,8 +1106,8 @@ func appositionRole(ts []token) string {
 		if t.kind != tWord {
 			break
 		}
-		if k == 0 && determiners[t.low] {
-			continue
+		if k == 0 && determiners[t.low] || len(words) == 0 && strings.HasSuffix(t.low, "-year-old") {
+			continue // a retired teacher; a 70-year-old retired teacher
 		}
 		if t.low == "who" || t.low == "which" || t.low == "that" {
 			break
