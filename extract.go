@@ -143,7 +143,8 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 // readArticle reads a plain-text or HTML article. HTML goes through
 // readability, which keeps the article body and drops navigation, ads and
 // scripts, and gives the title, site name and publication date. Plain text
-// is taken as it is; a leading "date YYYY-MM-DD" gives its date.
+// is taken as it is; a headline on its first line gives its title, a
+// leading "date YYYY-MM-DD" its date.
 func readArticle(path string) (extract.Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -168,7 +169,7 @@ func readArticle(path string) (extract.Article, error) {
 	b := buf.Bytes()
 	if !isHTML(path, b) {
 		text := string(b)
-		return extract.Article{Text: text, Date: extract.LeadingDate(text)}, nil
+		return extract.Article{Text: text, Title: extract.LeadingTitle(text), Date: extract.LeadingDate(text)}, nil
 	}
 	// readability's own parser, which decodes the page from the charset
 	// it declares or seems to have (a Windows-1252 page's curly quotes).

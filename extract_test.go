@@ -109,6 +109,40 @@ func TestIngestHTML(t *testing.T) {
 	}
 }
 
+// TestIngestPlainTextHeadline: a plain-text article's first line, a
+// headline, names the article in each quote's source, and its quotation is
+// the editor's, not the senator's.
+func TestIngestPlainTextHeadline(t *testing.T) {
+	env := testEnv(t)
+	file := writeFile(t, "okafor.txt", "Senator warns of 'lost decade' for rural towns\n\n"+
+		"Senator Ruth Okafor told a farm conference on Thursday that rural towns faced \"a lost decade\" without broadband.\n\n"+
+		"\"Give them a reason to stay,\" Okafor said.\n")
+	code, out, errs := quotebot(t, env, "", "extract", "--json", file)
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var q struct{ Text, Speaker string }
+		if err := json.Unmarshal([]byte(l), &q); err != nil {
+			t.Fatal(err)
+		}
+		if q.Text == "lost decade" {
+			t.Errorf("the headline's quotation was given to %q", q.Speaker)
+		}
+	}
+	if code, _, errs := quotebot(t, env, "", "ingest", file); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	_, out, _ = quotebot(t, env, "", "who-said", "--json", "give them a reason to stay")
+	var res whoSaidResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Speakers) == 0 {
+		t.Fatalf("who-said: %q %v", out, err)
+	}
+	if got := res.Speakers[0].Quote.Source.Title; got != "Senator warns of 'lost decade' for rural towns" {
+		t.Errorf("source title = %q, want the headline", got)
+	}
+}
+
 // TestConsoleThroughRun is the README's first command without credentials:
 // the console on the bundled corpus, fed from stdin.
 func TestConsoleThroughRun(t *testing.T) {

@@ -2718,6 +2718,28 @@ func (x *extractor) affiliation(k int) string {
 	return demonyms[strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")]
 }
 
+// LeadingTitle returns the headline a plain-text article opens with: its
+// first line, when a blank line follows it and it reads as a headline, not
+// as prose (at most maxTitleWords words, not ending in a full stop or a
+// comma). It returns "" otherwise. Given as the Article's Title, it keeps
+// the headline's quotations, the editor's condensation of the body's, from
+// being attributed, and names the article in each quote's source.
+func LeadingTitle(text string) string {
+	s := strings.TrimLeft(text, " \t\r\n")
+	line, rest, ok := strings.Cut(s, "\n")
+	if !ok || strings.TrimSpace(strings.SplitN(rest, "\n", 2)[0]) != "" {
+		return ""
+	}
+	line = strings.TrimSpace(line)
+	if n := len(strings.Fields(line)); n == 0 || n > maxTitleWords || strings.HasSuffix(line, ".") || strings.HasSuffix(line, ",") {
+		return ""
+	}
+	return line
+}
+
+// maxTitleWords bounds a headline.
+const maxTitleWords = 25
+
 // LeadingDate returns the publication date an article's text opens with, as
 // scraped articles often do (" date 2025-03-04 A very unexpected …"), or ""
 // when the text does not open with "date", an optional colon and a valid

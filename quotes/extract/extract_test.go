@@ -213,6 +213,23 @@ func TestLeadingDate(t *testing.T) {
 	}
 }
 
+func TestLeadingTitle(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Senator warns of 'lost decade' for rural towns\n\nSenator Ruth Okafor told …", "Senator warns of 'lost decade' for rural towns"},
+		{"\n  Floods leave hundreds homeless \r\n\r\nText", "Floods leave hundreds homeless"},
+		{"Is this the end of the high street?\n\nText", "Is this the end of the high street?"},
+		{" date 2025-03-04 A very unexpected and unlikely development is being reported Tuesday.\n\nTrump …", ""},
+		{"A headline with no blank line after it\nText", ""},
+		{"One paragraph and no more", ""},
+		{"Dockworkers voted on Thursday to extend their strike,\n\nrejecting", ""},
+		{"", ""},
+	} {
+		if got := LeadingTitle(c.in); got != c.want {
+			t.Errorf("LeadingTitle(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 // pathological inputs that a naive scanner would make quadratic.
 var pathological = []string{
 	`"`, `“`, `'`, `''`, `"a`, `“a”`, `said "`, `, he said, adding that "`,
