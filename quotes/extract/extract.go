@@ -566,10 +566,12 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		if !ok {
 			continue
 		}
-		if last == '.' && (hi-j > 8 || hi < len(toks) && !toks[hi].punct('.') || x.clauseAfterCue(v+n, hi)) {
+		if last == '.' && (hi-j > 8 || hi < len(toks) && !toks[hi].punct('.') || x.clauseAfterCue(v+n, hi) || cueBefore(toks, k)) {
 			// "…." Trump said. — only a short clause that ends there, not
 			// one whose cue reports words of its own: "…." Kettering said
-			// she would ignore him (testdata/cues.txt).
+			// she would ignore him (testdata/cues.txt); nor after a
+			// quotation whose own sentence has its cue: Consumer groups
+			// called the fine "…." Jorge Paz agreed.
 			return attribution{}, false
 		}
 		if (last == '?' || last == '!') && toks[j].text != toks[j].low && pronouns[toks[j].low] && toks[j].low != "i" && hi-(v+n) > 2 {

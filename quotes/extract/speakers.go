@@ -794,8 +794,11 @@ func walkBack(toks []token, j, lo int) np {
 		// told … (testdata/roles.txt).
 		owner = isPossessive(words[w]) && knownNoun(head.low)
 	}
-	if det == "" && !personNouns[head.low] && !owner && !(strings.HasSuffix(head.low, "s") && (personSuffix(head.low) || personNouns[strings.TrimSuffix(head.low, "s")])) {
-		return np{} // but plural people stand alone: federal prosecutors wrote (testdata/cues.txt)
+	if det == "" && !personNouns[head.low] && !owner && !(strings.HasSuffix(head.low, "s") && (personSuffix(head.low) || personNouns[strings.TrimSuffix(head.low, "s")])) && !bodies(head.low) {
+		// But plural people stand alone: federal prosecutors wrote
+		// (testdata/cues.txt); so do bodies: Consumer groups called it …
+		// (testdata/subjects.txt).
+		return np{}
 	}
 	if det == "" && len(words) > 2 && !owner && !allCapital(toks[first:hi-1]) {
 		return np{} // but an organisation's people: Border Patrol agents (testdata/partial.txt)
@@ -878,7 +881,7 @@ func forwardNP(toks []token, i, hi int) np {
 			continue
 		}
 		if i > first && toks[i-1].capital() && det == "" && !titles[t.low] && !titleBeforeName(toks, i, hi) &&
-			!(strings.HasSuffix(t.low, "s") && personNouns[t.low]) { // Sanders protesters (testdata/partial.txt)
+			!(strings.HasSuffix(t.low, "s") && (personNouns[t.low] || bodies(t.low))) { // Sanders protesters (testdata/partial.txt); Rights groups (testdata/subjects.txt)
 			if isPossessive(toks[i-1].text) {
 				// Iran's missile sites: a thing the name owns, not the name.
 				det = "'s"
@@ -923,7 +926,8 @@ func forwardNP(toks []token, i, hi int) np {
 	} else {
 		// A name's body or text speaks: Ross's campaign shrugged off the
 		// remarks, saying … (testdata/subjects.txt).
-		if det == "" && !personNouns[toks[i-1].low] || det == "'s" && !speakerNoun(toks[i-1].low) || timeWords[toks[i-1].low] {
+		h := toks[i-1].low
+		if det == "" && !personNouns[h] && !bodies(h) || det == "'s" && !speakerNoun(h) || timeWords[h] {
 			return np{}
 		}
 		n.kind = npNominal
@@ -1942,7 +1946,7 @@ func looksLikeName(name []string) bool {
 // the report).
 func speakerNoun(w string) bool {
 	return personNouns[w] || organisationWords[w] || sourceNouns[w] || personSuffix(w) ||
-		strings.HasSuffix(w, "s") && personNouns[w[:len(w)-1]] // agents, critics
+		strings.HasSuffix(w, "s") && personNouns[w[:len(w)-1]] || bodies(w) // agents, critics, groups
 }
 
 // personSuffix reports whether w ends the way nouns for people do:
@@ -2788,3 +2792,10 @@ func roleBefore(toks []token, i int) (role, head string) {
 	}
 	return strings.Join(words, " "), expandTitle(t.low)
 }
+
+// bodies reports whether w names bodies that speak together, as people
+// do: Consumer groups called it …; Labour unions described it as …
+func bodies(w string) bool { return pluralBodies[w] }
+
+var pluralBodies = set(`groups unions organizations organisations associations committees councils parties
+campaigns coalitions federations leagues caucuses charities`)
