@@ -121,7 +121,7 @@ func TestEvalPolNeAR(t *testing.T) {
 	// a regression fails.
 	floors := map[string]struct{ f1, speaker float64 }{
 		"train": {f1: 0.959, speaker: 0.921},
-		"dev":   {f1: 0.957, speaker: 0.934},
+		"dev":   {f1: 0.959, speaker: 0.934},
 	}
 	for _, split := range []string{"train", "dev"} {
 		t.Run(split, func(t *testing.T) {
