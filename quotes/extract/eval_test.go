@@ -129,7 +129,7 @@ func TestEvalPolNeAR(t *testing.T) {
 			t.Logf("%s: direct quotations: precision %.3f (%d/%d), recall %.3f (%d/%d), F1 %.3f; speaker accuracy %.3f (%d/%d); with the agreement-aware pronoun stand-in %.3f (%d/%d)",
 				split, s.precision(), s.predHit, s.pred, s.recall(), s.goldHit, s.gold, s.f1(),
 				s.speaker(), s.spkRight, s.spkTotal, s.speakerGender(), s.spkRightGender, s.spkTotal)
-			t.Logf("%s: quoted spans found, with or without a speaker: %d of %d gold direct quotations; of the %d left without a speaker, %d overlap one; %d quotations in no marks (pasted posts, interview answers) not scored",
+			t.Logf("%s: quoted spans found, with or without a speaker: %d of %d gold direct quotations; of the %d left without a speaker, %d overlap one; %d quotations in no marks (pasted posts, transcripts' turns) not scored",
 				split, s.goldFound, s.gold, s.unattributed, s.unattributedHit, s.unmarked)
 			if fl := floors[split]; s.f1() < fl.f1 || s.speaker() < fl.speaker {
 				t.Errorf("%s: F1 %.3f, speaker accuracy %.3f; want at least %.3f and %.3f", split, s.f1(), s.speaker(), fl.f1, fl.speaker)

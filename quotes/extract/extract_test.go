@@ -234,7 +234,7 @@ func TestLeadingTitle(t *testing.T) {
 var pathological = []string{
 	`"`, `“`, `'`, `''`, `"a`, `“a”`, `said "`, `, he said, adding that "`,
 	`He said: "`, `"x," he said. "`, "\"a\n\n\"b\n\n\"c", `Mr. Mr. Mr. "Mr.`,
-	"Q: a\nQ: b\nA: c", "Q. a\nQ. b\nLena Marsh: \"c\"\nd\nA. e",
+	"Q: a\nQ: b\nA: c", "Q. a\nQ. b\nLena Marsh: \"c\"\nd\nA. e", "AB: x\nCD: (y)\nAB: z\nw",
 }
 
 // TestLinear checks that the cost of pathological inputs grows linearly:
@@ -243,7 +243,7 @@ var pathological = []string{
 // linearPatterns are inputs that would go quadratic in a careless
 // extractor: many cues, unclosed and nested marks, repeated names.
 var linearPatterns = []string{"John Smith said \"a.\" Smith said \"b.\" He said \"c.\" ", "the spokesman said \"x\" ", "“‘«\"'", "he said \"", "\"a\n\n\"b", " Mr. Smith said, \"", "”a “", `, he said, adding that "`, `He said: "`,
-	"Q: Why?\nMarsh: I said \"no.\"\nMore.\n", "Q: x\nA: I y\n"}
+	"Q: Why?\nMarsh: I said \"no.\"\nMore.\n", "Q: x\nA: I y\n", "ROSS: a\nNIA ROSS: b\n"}
 
 // TestLinear checks that the extractor's cost grows linearly with its input,
 // measured in bytes allocated (deterministic, unlike time): 16 times the

@@ -1770,6 +1770,11 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			m.g, byRole = male, true
 		}
 	}
+	if lw := strings.ToLower(strings.Join(role, " ")); len(role) == 1 && strings.HasSuffix(lw, "s") && (personNouns[lw] || personNouns[lw[:len(lw)-1]]) {
+		// Several people, opening the sentence, are no one's role:
+		// Candidates Rosa Kettering and Mark Denholm met … (testdata/debate.txt).
+		role = nil
+	}
 	if len(role) > 0 {
 		m.role = strings.Join(role, " ")
 		m.head = strings.ToLower(strings.TrimSuffix(role[len(role)-1], "."))

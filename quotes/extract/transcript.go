@@ -16,22 +16,25 @@ type turn struct {
 // maxLabelBytes bounds a speaker's label: a name of up to three words.
 const maxLabelBytes = 40
 
-// transcriptTurns finds the answers of an interview printed as questions
-// and answers, which carry no quotation marks: paragraphs opened by "Q:" (or
-// "Question:") for the interviewer, and by "A:" (or "Answer:") or the
-// speaker's name for the answers (testdata/transcript.txt). An article is
-// read as one only when at least two paragraphs open with "Q:", so a line
-// such as "Warning: …" in other news is never a turn. A paragraph with no
-// label between an answer and the next question or answer goes on with
-// that answer; after the last turn (an editor's note, the end of the page)
-// nothing is an answer.
+// transcriptTurns finds the turns of an interview or a debate printed as a
+// transcript, which carry no quotation marks (testdata/transcript.txt):
+//   - questions and answers: paragraphs opened by "Q:" (or "Question:") for the
+//     interviewer, and by "A:" (or "Answer:") or the speaker's name for the
+//     answers, which are the turns; at least two questions;
+//   - a debate: paragraphs opened by speakers' names in capitals ("HOLT:",
+//     "CLINTON:"), each a turn; at least three, by at least two speakers.
+//
+// So a line such as "Warning: …" or "UPDATE: …" in other news is never a
+// turn. A paragraph with no label between a turn and the next labelled one
+// goes on with that turn; after the last (an editor's note, the end of the
+// page) nothing is a turn.
 func transcriptTurns(text string) []turn {
-	var (
-		turns     []turn
-		questions int
-		answering string // the label of the answer under way, "" after a question
-		pending   []turn // unlabelled paragraphs of that answer, kept if a labelled one follows
-	)
+	type line struct {
+		label      string
+		start, end int // the words after the label
+	}
+	var lines []line
+	questions, capitals := 0, map[string]int{}
 	for lo := 0; lo < len(text); {
 		hi := strings.IndexByte(text[lo:], '\n')
 		if hi < 0 {
@@ -39,9 +42,8 @@ func transcriptTurns(text string) []turn {
 		} else {
 			hi += lo
 		}
-		line := text[lo:hi]
-		start := lo + len(line) - len(strings.TrimLeft(line, " \t"))
-		end := lo + len(strings.TrimRight(line, " \t\r"))
+		start := lo + len(text[lo:hi]) - len(strings.TrimLeft(text[lo:hi], " \t"))
+		end := lo + len(strings.TrimRight(text[lo:hi], " \t\r"))
 		lo = hi + 1
 		if start >= end {
 			continue
@@ -50,21 +52,32 @@ func transcriptTurns(text string) []turn {
 		switch {
 		case label == "Q" || label == "Question":
 			questions++
-			turns = append(turns, pending...)
-			answering, pending = "", nil
-		case label != "" && questions > 0:
-			turns = append(turns, pending...)
-			pending = nil
-			answering = label
-			if s := end - len(body); s < end {
-				turns = append(turns, turn{label: label, start: s, end: end})
-			}
-		case label == "" && answering != "":
-			pending = append(pending, turn{label: answering, start: start, end: end})
+		case len(label) > 1 && label == strings.ToUpper(label):
+			capitals[label]++
 		}
+		lines = append(lines, line{label: label, start: end - len(body), end: end})
 	}
-	if questions < 2 {
+	debate := 0
+	for _, n := range capitals {
+		debate += n
+	}
+	if questions < 2 && (debate < 3 || len(capitals) < 2) {
 		return nil
+	}
+	var turns, pending []turn
+	speaking, asked := "", false // the label of the turn under way; whether a question came
+	for _, l := range lines {
+		switch {
+		case l.label == "Q" || l.label == "Question":
+			turns = append(turns, pending...)
+			speaking, pending, asked = "", nil, true
+		case l.label != "" && (questions >= 2 && asked || capitals[l.label] > 0):
+			turns = append(turns, pending...)
+			turns = append(turns, turn{label: l.label, start: l.start, end: l.end})
+			speaking, pending = l.label, nil
+		case l.label == "" && speaking != "":
+			pending = append(pending, turn{label: speaking, start: l.start, end: l.end})
+		}
 	}
 	return turns
 }
@@ -138,7 +151,9 @@ func interviewLike(text string, turns []turn) bool {
 // answers resolves each turn's speaker and adds the turns to qs, in text
 // order. An "A:" answers for the person the article names first before the
 // first turn, the interviewee (Q&A with Vice President Joe Biden); a name
-// label for the person of that name in the article ("Marsh:" → Lena Marsh).
+// label for the person of that name in the article ("Marsh:" → Lena Marsh),
+// or in an earlier label ("ROSS:" after "NIA ROSS:"). Stage directions
+// ("(CROSSTALK)") are no one's words.
 // A turn whose label names no person is left out. Quoted words inside an
 // answer are the answer's: the turn replaces them.
 func (x *extractor) answers(qs []Quotation, turns []turn) []Quotation {
@@ -159,24 +174,24 @@ func (x *extractor) answers(qs []Quotation, turns []turn) []Quotation {
 		}
 	}
 	var as []Quotation
+	named := make(map[string]*Quotation) // a last name in lower case → a turn by the full name
 	for _, t := range turns {
 		q := Quotation{Text: x.text[t.start:t.end], Start: t.start, End: t.end, Cue: t.label}
+		if stageDirection(q.Text) {
+			continue // (BEGIN VIDEO CLIP.), (CROSSTALK), …
+		}
 		switch {
 		case t.label == "A" || t.label == "Answer":
 			if !found {
 				continue
 			}
 			q.Speaker, q.Role = interviewee, role
+		case named[strings.ToLower(t.label)] != nil:
+			// ROSS: after NIA ROSS, the name the transcript gave in full.
+			q.Speaker, q.Role = named[strings.ToLower(t.label)].Speaker, named[strings.ToLower(t.label)].Role
 		default:
-			words := strings.Fields(t.label)
-			for i, w := range words {
-				if w == strings.ToUpper(w) && len(w) > 1 {
-					// MARSH: the name as the article writes it elsewhere.
-					r, n := utf8.DecodeRuneInString(w)
-					words[i] = string(r) + strings.ToLower(w[n:])
-				}
-			}
-			m := x.ents.makeMention(words, nil)
+			// MARSH: the name as the article writes it elsewhere.
+			m := x.ents.makeMention(strings.Fields(titleCased(t.label)), nil)
 			if m.name == "" || m.org || !m.person && len(x.ents.surnames[m.last]) == 0 {
 				continue
 			}
@@ -185,6 +200,9 @@ func (x *extractor) answers(qs []Quotation, turns []turn) []Quotation {
 				continue
 			}
 			q.Speaker, q.Role = s, r
+			if f := strings.Fields(q.Speaker); len(f) > 1 {
+				named[strings.ToLower(f[len(f)-1])] = &q
+			}
 		}
 		as = append(as, q)
 	}
@@ -201,4 +219,28 @@ func (x *extractor) answers(qs []Quotation, turns []turn) []Quotation {
 		out = append(out, a)
 	}
 	return append(out, qs[i:]...)
+}
+
+// stageDirection reports whether a turn is no one's words: a transcript's
+// note in parentheses or brackets, or no letters at all ("…").
+func stageDirection(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") || strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		return true
+	}
+	return strings.IndexFunc(s, unicode.IsLetter) < 0
+}
+
+// titleCased writes a name a transcript's label gives in capitals as names
+// are written: "JAKE TAPPER" → "Jake Tapper". Other names are left alone.
+func titleCased(name string) string {
+	if name != strings.ToUpper(name) {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(r) + strings.ToLower(w[n:])
+	}
+	return strings.Join(words, " ")
 }
