@@ -292,8 +292,8 @@ func evalArticle(a *polnearArticle) evalScore {
 	}
 	for _, q := range Quotations(Article{Text: text, Title: a.Title}) {
 		if q.Cue == "posted" && !inMarks(text, q.Start) || answerAt[q.Start] {
-			// Words in no quotation marks, a pasted social post or an
-			// interview's answer, are outside the gold set, which is the
+			// Words in no quotation marks, a pasted social post or a
+			// transcript's turn, are outside the gold set, which is the
 			// quotations in marks (see quotedRegion); but Palin posted,
 			// “…” is a quotation with the cue "posted".
 			s.unmarked++
