@@ -126,6 +126,11 @@ func lineLabel(line string) (label, body string) {
 var interviewCues = []string{"interview", "spoke with", "spoke to", "talked with", "talked to", "sat down with",
 	"conversation", "q&a", "transcript", "edited for length", "edited for clarity", "condensed"}
 
+// withPhrases come before the interviewee in an interview's introduction:
+// Michael Grunwald spoke with Joe Biden.
+var withPhrases = []string{"interview with ", "spoke with ", "spoke to ", "talked with ", "talked to ", "sat down with ",
+	"conversation with ", "q&a with ", "interviewed "}
+
 // interviewLike reports whether the article presents its questions and
 // answers as an interview: an interview cue outside the turns, or answers
 // in the first person, as an interviewee speaks and an explainer does not.
@@ -161,14 +166,18 @@ func (x *extractor) answers(qs []Quotation, turns []turn) []Quotation {
 		return qs
 	}
 	interviewee, role, found := "", "", false
+	from, first := 0, len(x.text) // where the interviewee is named: after the first "spoke with", if the intro says it
+	intro := strings.ToLower(x.text[:turns[0].start])
+	for _, p := range withPhrases {
+		if i := strings.Index(intro, p); i >= 0 && i < first {
+			from, first = i+len(p), i
+		}
+	}
 	for _, m := range x.ents.mentions {
-		if !interviewLike(x.text, turns) {
+		if !interviewLike(x.text, turns) || m.pos >= turns[0].start {
 			break
 		}
-		if m.pos >= turns[0].start {
-			break
-		}
-		if m.person && !m.org && !m.possessive && m.name != "" {
+		if m.pos >= from && m.person && !m.org && !m.possessive && m.name != "" {
 			interviewee, role, found = x.ents.canonical(m, m.pos)
 			break
 		}
