@@ -118,9 +118,12 @@ func TestEvalPolNeAR(t *testing.T) {
 		t.Skipf("PolNeAR evaluation data not found at %s (it lives beside the repository in ../shared): %v", dir, err)
 	}
 	// Floors a little below the figures measured when they were set, so that
-	// a regression fails.
+	// a regression fails. Train's speaker floor went from 0.921 to 0.920
+	// when "the email said" began to name the email's sender: PolNeAR names
+	// "the email", and the stand-in for an unnamed source (the nearest named
+	// one) counts the sender wrong (seven quotations, each right on reading).
 	floors := map[string]struct{ f1, speaker float64 }{
-		"train": {f1: 0.959, speaker: 0.921},
+		"train": {f1: 0.959, speaker: 0.920},
 		"dev":   {f1: 0.959, speaker: 0.934},
 	}
 	for _, split := range []string{"train", "dev"} {

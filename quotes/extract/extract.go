@@ -2642,6 +2642,12 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			return a, true
 		}
 	}
+	if n.kind == npNominal && n.det == "the" && len(n.words) == 1 && textNouns[n.words[0]] {
+		if a, ok := x.textWriter(n.words[0], n.lo); ok {
+			a.cue = joinTokens(cue)
+			return a, true
+		}
+	}
 	pos := x.toks[n.lo].start
 	if n.kind == npProper {
 		// A speaker is the likeliest antecedent of the next "he said".
@@ -2653,6 +2659,80 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 	}
 	return attribution{speaker: speaker, role: role, cue: joinTokens(cue)}, true
 }
+
+// textWriter finds who wrote the text that "the statement" or "the letter"
+// at token at stands for: the same word in one of the three sentences before
+// (or its verb: emailed for the email), issued by someone (Novalink issued a
+// statement; Cook provided a written statement; a statement issued by the
+// campaign; a letter from Quill), owned (Quill's letter) or in a sentence
+// that quotes it already (In a letter to staff, Quill wrote that …) or has
+// its writer as subject (Abedin emailed supporters …) (testdata/organisation.txt).
+func (x *extractor) textWriter(noun string, at int) (attribution, bool) {
+	toks := x.toks
+	sent := toks[at].sent
+	for i := at - 1; i >= 0 && sent-toks[i].sent <= 3; i-- {
+		t := &toks[i]
+		if t.kind != tWord || t.sent == sent {
+			continue
+		}
+		verb := t.low == noun+"ed" || t.low == noun+"d" || noun == "letter" && t.low == "wrote"
+		if t.low != noun && !verb {
+			continue
+		}
+		lo := x.sentFirst[t.sent]
+		if verb {
+			if subj := backwardNP(toks, i, lo); subj.kind == npProper || subj.kind == npNominal && speakerNoun(subj.headWord()) && !textNouns[subj.headWord()] {
+				return x.resolve(subj, nil)
+			}
+			return attribution{}, false
+		}
+		dets := []string{"a", "an", "the", "its", "his", "her", "their"}
+		d := i - 1
+		if d > lo && toks[d].text == toks[d].low && !toks[d].is(dets...) && toks[d-1].is(dets...) {
+			d-- // a written statement
+		}
+		if d >= lo && toks[d].is(dets...) {
+			d--
+		}
+		if d > lo && toks[d].text == toks[d].low && !writerVerbs[toks[d].low] && writerVerbs[toks[d-1].low] {
+			d-- // sent out a statement
+		}
+		switch {
+		case d >= lo && writerVerbs[toks[d].low]:
+			if maker := backwardNP(toks, d, lo); maker.kind == npProper || maker.kind == npNominal && speakerNoun(maker.headWord()) && !textNouns[maker.headWord()] {
+				return x.resolve(maker, nil)
+			}
+		case d >= lo && isPossessive(toks[d].text) && toks[d].capital():
+			b := d
+			for b > lo && toks[b-1].kind == tWord && toks[b-1].capital() && !isPossessive(toks[b-1].text) {
+				b--
+			}
+			if owner := walkBack(toks, d, b); owner.kind == npProper {
+				return x.resolve(owner, nil)
+			}
+		case i+3 < len(toks) && writerVerbs[toks[i+1].low] && toks[i+2].low == "by" || i+2 < len(toks) && toks[i+1].is("from", "by"):
+			a := i + 2 + btoi(toks[i+2].low == "by")
+			if w := forwardNP(toks, a, min(len(toks), a+maxNP)); w.kind == npProper || w.kind == npNominal && speakerNoun(w.headWord()) && !textNouns[w.headWord()] {
+				return x.resolve(w, nil)
+			}
+		default:
+			// The sentence quotes the text already: In a letter to staff,
+			// Quill wrote that the company had "let people down."
+			for v := i + 1; v < len(toks) && toks[v].sent == t.sent; v++ {
+				if q := toks[v].q; toks[v].kind == tQuote && x.found[q] && !x.attrs[q].owned {
+					return attribution{speaker: x.attrs[q].speaker, role: x.attrs[q].role}, true
+				}
+			}
+		}
+		return attribution{}, false
+	}
+	return attribution{}, false
+}
+
+// writerVerbs put out a text: Novalink issued a statement; a letter sent by
+// the board.
+var writerVerbs = set(`issued released sent published posted distributed put provided gave wrote emailed
+tweeted signed`)
 
 // joinTokens returns the text of ts joined by spaces.
 func joinTokens(ts []token) string {
