@@ -29,11 +29,7 @@ const maxLabelBytes = 40
 // goes on with that turn; after the last (an editor's note, the end of the
 // page) nothing is a turn.
 func transcriptTurns(text string) []turn {
-	type line struct {
-		label      string
-		start, end int // the words after the label
-	}
-	var lines []line
+	var lines []turn // every paragraph: its label, if any, and the words after it
 	questions, capitals := 0, map[string]int{}
 	for lo := 0; lo < len(text); {
 		hi := strings.IndexByte(text[lo:], '\n')
@@ -55,7 +51,7 @@ func transcriptTurns(text string) []turn {
 		case len(label) > 1 && label == strings.ToUpper(label):
 			capitals[label]++
 		}
-		lines = append(lines, line{label: label, start: end - len(body), end: end})
+		lines = append(lines, turn{label: label, start: end - len(body), end: end})
 	}
 	debate := 0
 	for _, n := range capitals {
@@ -73,7 +69,7 @@ func transcriptTurns(text string) []turn {
 			speaking, pending, asked = "", nil, true
 		case l.label != "" && (questions >= 2 && asked || capitals[l.label] > 0):
 			turns = append(turns, pending...)
-			turns = append(turns, turn{label: l.label, start: l.start, end: l.end})
+			turns = append(turns, l)
 			speaking, pending = l.label, nil
 		case l.label == "" && speaking != "":
 			pending = append(pending, turn{label: speaking, start: l.start, end: l.end})
