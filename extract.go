@@ -144,7 +144,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 // readability, which keeps the article body and drops navigation, ads and
 // scripts, and gives the title, site name and publication date. Plain text
 // is taken as it is; a headline on its first line gives its title, a
-// leading "date YYYY-MM-DD" its date.
+// byline ("By Dinah Sorel") its author, a leading "date YYYY-MM-DD" its date.
 func readArticle(path string) (extract.Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -169,7 +169,8 @@ func readArticle(path string) (extract.Article, error) {
 	b := buf.Bytes()
 	if !isHTML(path, b) {
 		text := string(b)
-		return extract.Article{Text: text, Title: extract.LeadingTitle(text), Date: extract.LeadingDate(text)}, nil
+		return extract.Article{Text: text, Title: extract.LeadingTitle(text), Date: extract.LeadingDate(text),
+			Author: extract.Author(extract.LeadingByline(text))}, nil
 	}
 	// readability's own parser, which decodes the page from the charset
 	// it declares or seems to have (a Windows-1252 page's curly quotes).
@@ -191,7 +192,8 @@ func readArticle(path string) (extract.Article, error) {
 			return extract.Article{}, fmt.Errorf("%s: readability: %w", path, err)
 		}
 	}
-	a := extract.Article{Text: text.String(), Title: withoutSiteName(ra.Title(), ra.SiteName()), Publisher: ra.SiteName()}
+	a := extract.Article{Text: text.String(), Title: withoutSiteName(ra.Title(), ra.SiteName()), Publisher: ra.SiteName(),
+		Author: extract.Author(ra.Byline())}
 	if pageURL != nil {
 		a.URL = pageURL.String()
 	}

@@ -143,6 +143,26 @@ func TestIngestPlainTextHeadline(t *testing.T) {
 	}
 }
 
+// TestExtractByline: the writer a plain-text article's byline names is its
+// "I", in an HTML page's byline too.
+func TestExtractByline(t *testing.T) {
+	env := testEnv(t)
+	text := "My day in court\n\nBy Dinah Sorel\n\n\"Your Honor,\" I said, \"I would like to answer.\"\n"
+	page := "<html><head><title>My day in court</title></head><body><article><h1>My day in court</h1>" +
+		"<p class=\"byline\">By Dinah Sorel</p><p>I had prepared a short statement for the court that morning, " +
+		"but when the judge looked up from his papers I put it away and spoke instead.</p>" +
+		"<p>\"Your Honor,\" I said, \"I would like to answer the question you raised about my conduct.\"</p></article></body></html>"
+	for _, f := range []string{writeFile(t, "court.txt", text), writeFile(t, "court.html", page)} {
+		code, out, errs := quotebot(t, env, "", "extract", "--json", f)
+		if code != 0 {
+			t.Fatalf("extract %s: exit %d: %s", f, code, errs)
+		}
+		if !strings.Contains(out, `"speaker":"Dinah Sorel"`) {
+			t.Errorf("extract %s: no quotation by the byline's writer:\n%s", filepath.Base(f), out)
+		}
+	}
+}
+
 // TestConsoleThroughRun is the README's first command without credentials:
 // the console on the bundled corpus, fed from stdin.
 func TestConsoleThroughRun(t *testing.T) {

@@ -9,7 +9,8 @@ import (
 )
 
 // Article is a news article to extract quotations from. Only Text is
-// required; the other fields flow into each quote's Source.
+// required; Title, Publisher, URL and Date flow into each quote's Source,
+// and Author is who the article's "I" is.
 type Article struct {
 	Text      string
 	Title     string
@@ -17,6 +18,9 @@ type Article struct {
 	URL       string
 	// Date is the publication date, "2006-01-02", or "".
 	Date string
+	// Author is the one person the byline names, or "" (see Author): the
+	// "I" of the article, in a column's "I told him, '…'".
+	Author string
 }
 
 // Quotation is one stretch of quoted words in an article and, when the
@@ -60,7 +64,7 @@ func Quotations(a Article) []Quotation {
 		return posts
 	}
 	toks := tokenize(text, spans)
-	x := &extractor{text: text, spans: spans, toks: toks, headlineEnd: headlineEnd(text, a.Title)}
+	x := &extractor{text: text, spans: spans, toks: toks, headlineEnd: headlineEnd(text, a.Title), author: a.Author}
 	x.qtok = make([]int, len(spans))
 	for i := range toks {
 		if toks[i].kind == tQuote {
@@ -73,7 +77,7 @@ func Quotations(a Article) []Quotation {
 			x.sentFirst = append(x.sentFirst, i)
 		}
 	}
-	x.ents = collectMentions(toks, cueSubjects(toks), x.headlineEnd)
+	x.ents = collectMentions(toks, cueSubjects(toks), x.headlineEnd, bylineSpan(text))
 	out := make([]Quotation, len(spans))
 	for i, s := range spans {
 		out[i] = Quotation{Text: text[s.start:s.end], Start: s.start, End: s.end}
@@ -150,6 +154,8 @@ type extractor struct {
 	// skip marks the spans that are not quotations (titles, scare quotes).
 	skip []bool
 	ents *entities
+	// author is the article's writer, the speaker of "I said", or "".
+	author string
 }
 
 // An attribution is a speaker found for a quotation.
@@ -2636,6 +2642,14 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 		}
 		return attribution{speaker: a.speaker + " and " + b.speaker, cue: b.cue}, true
 	}
+	if n.kind == npPronoun && n.words[0] == "i" {
+		// The writer of a column or a memoir: "Your Honor," I said
+		// (testdata/byline.txt). Without a byline, no one.
+		if x.author == "" {
+			return attribution{}, false
+		}
+		return attribution{speaker: x.author, cue: joinTokens(cue)}, true
+	}
 	if n.kind == npPronoun && n.words[0] == "they" {
 		if a, ok := x.pluralSpeaker(n.lo); ok {
 			a.cue = joinTokens(cue)
@@ -2654,6 +2668,12 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 		x.ents.markSubject(pos, x.toks[n.hi-1].end)
 	}
 	speaker, role, ok := x.ents.speakerOf(n, x.toks, pos, x.affiliation(n.lo))
+	if n.kind == npPronoun && (n.words[0] == "he" || n.words[0] == "she") && len(cue) > 0 && (!ok || speaker == "") {
+		// "…," he said, and the article has named no man he can be: the
+		// words are his, whoever he is, not the last speaker's ("Go on,"
+		// he said, of a judge it never names) (testdata/byline.txt).
+		return attribution{}, true
+	}
 	if !ok || speaker == "" {
 		return attribution{}, false
 	}
@@ -2798,6 +2818,68 @@ func (x *extractor) affiliation(k int) string {
 		}
 	}
 	return demonyms[strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")]
+}
+
+// Author returns the one person a byline names: "By Mira Castell", "Mira
+// Castell, political editor", "BY MIRA CASTELL". It returns "" for a byline
+// of several people ("By Ann Lee and Tom Ash") or of none ("Staff
+// reporter"), whose "I" is no one in particular.
+func Author(byline string) string {
+	b := strings.TrimSpace(byline)
+	if len(b) > 3 && strings.EqualFold(b[:3], "by ") {
+		b = strings.TrimSpace(b[3:])
+	}
+	if i := strings.IndexAny(b, ",|(\n"); i >= 0 {
+		b = strings.TrimSpace(b[:i])
+	}
+	words := strings.Fields(b)
+	if len(words) < 2 || len(words) > 4 || len(b) > 60 {
+		return ""
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.EqualFold(w, "and") || strings.Contains(w, "&") {
+			return ""
+		}
+		if w == strings.ToUpper(w) && len(w) > 2 {
+			words[i] = string(r) + strings.ToLower(w[utf8.RuneLen(r):]) // BY MIRA CASTELL
+		}
+	}
+	name := strings.Join(words, " ")
+	if !looksLikeName(words) {
+		return ""
+	}
+	return name
+}
+
+// LeadingByline returns the byline a plain-text article gives on one of its
+// first lines, "By Mira Castell", or "".
+func LeadingByline(text string) string {
+	b := bylineSpan(text)
+	return strings.TrimSpace(text[b[0]:b[1]])
+}
+
+// bylineSpan returns where the byline among an article's first five lines
+// is, a line "By …" naming one or more people; zeros if none. The writer
+// the byline names is no one the article's pronouns stand for.
+func bylineSpan(text string) [2]int {
+	for i, at := 0, 0; i < 5 && at < len(text); i++ {
+		e := strings.IndexByte(text[at:], '\n')
+		if e < 0 {
+			e = len(text) - at
+		}
+		l := strings.TrimSpace(text[at : at+e])
+		if len(l) > 3 && strings.EqualFold(l[:3], "by ") && len(l) <= 120 {
+			if r, _ := utf8.DecodeRuneInString(l[3:]); unicode.IsUpper(r) {
+				return [2]int{at, at + e}
+			}
+		}
+		if l == "" {
+			i-- // blank lines do not count
+		}
+		at += e + 1
+	}
+	return [2]int{}
 }
 
 // LeadingTitle returns the headline a plain-text article opens with: its

@@ -26,6 +26,10 @@ func readArticle(t testing.TB, path string) Article {
 		// The one case whose first line is the article's title.
 		a.Title, _, _ = strings.Cut(a.Text, "\n")
 	}
+	if strings.HasSuffix(path, "byline.txt") {
+		// The one case whose author its byline names.
+		a.Author = Author(LeadingByline(a.Text))
+	}
 	if strings.HasSuffix(path, "deck.txt") {
 		// A title stored as headline and deck, the text's first two lines.
 		lines := strings.SplitN(a.Text, "\n", 3)
@@ -210,6 +214,30 @@ func TestLeadingDate(t *testing.T) {
 		if got := LeadingDate(c.in); got != c.want {
 			t.Errorf("LeadingDate(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+func TestAuthor(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"By Mira Castell", "Mira Castell"},
+		{"  by Mira Castell, political editor ", "Mira Castell"},
+		{"BY MIRA CASTELL", "Mira Castell"},
+		{"Mira Castell | The Gazette", "Mira Castell"},
+		{"By Ann Lee and Tom Ash", ""},
+		{"By Ann Lee & Tom Ash", ""},
+		{"Staff reporter", ""},
+		{"By Reuters", ""},
+		{"", ""},
+	} {
+		if got := Author(c.in); got != c.want {
+			t.Errorf("Author(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := LeadingByline("Headline\n\nBy Mira Castell\n\nText"); got != "By Mira Castell" {
+		t.Errorf("LeadingByline = %q", got)
+	}
+	if got := LeadingByline("Headline\n\nBy the river, the town waits.\n"); Author(got) != "" {
+		t.Errorf("LeadingByline read a sentence as a byline: %q", got)
 	}
 }
 

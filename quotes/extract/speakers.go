@@ -1448,7 +1448,7 @@ const maxLookback = 200
 // capitalised words outside quotations, minus sentence-initial function words.
 // subjects are the last names of cue-verb subjects, which are people (or
 // organisations) even when no list knows them.
-func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *entities {
+func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, byline [2]int) *entities {
 	e := &entities{surnames: make(map[string][]int), firstNames: make(map[string][]int), inner: make(map[string]bool), toks: toks}
 	// lowers holds the words the text writes in lower case.
 	lowers := make(map[string]bool)
@@ -1463,7 +1463,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int) *e
 	for i := 0; i < len(toks); {
 		first := i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].kind == tPara || toks[i-1].punct(':') // notable: Until Mr. Comey spoke
 		if !toks[i].capital() || sentenceWords[toks[i].low] && !titles[toks[i].low] || first && openers[toks[i].low] || contraction(toks[i].low) ||
-			toks[i].start < headlineEnd {
+			toks[i].start < headlineEnd || byline[0] <= toks[i].start && toks[i].start < byline[1] {
 			// The headline, in title case, names no one reliably: "Pastor
 			// Wants Girl Scout Leaders …" (testdata/headline.txt).
 			// Outside Carrier's plant, …: the opener is no part of a name
