@@ -6,10 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// turn is one answer of an interview printed as a transcript: the words
-// of a paragraph after its label, text[start:end].
+// turn is one turn of an interview or a debate printed as a transcript:
+// the words of a paragraph after its label, text[start:end].
 type turn struct {
-	label      string // "A", "Answer" or a name: "Marsh", "LENA MARSH"
+	label      string // "Q", "A", "Answer" or a name: "Marsh", "LENA MARSH"; "" for a paragraph with none
 	start, end int
 }
 
@@ -150,8 +150,9 @@ func interviewLike(text string, turns []turn) bool {
 }
 
 // answers resolves each turn's speaker and adds the turns to qs, in text
-// order. An "A:" answers for the person the article names first before the
-// first turn, the interviewee (Q&A with Vice President Joe Biden); a name
+// order. An "A:" answers for the interviewee: the person named first after
+// "spoke with", "Q&A with" … in the introduction, or else the first person
+// it names (Q&A with Vice President Joe Biden); none in an explainer. A name
 // label for the person of that name in the article ("Marsh:" → Lena Marsh),
 // or in an earlier label ("ROSS:" after "NIA ROSS:"). Stage directions
 // ("(CROSSTALK)") are no one's words.
@@ -162,20 +163,22 @@ func (x *extractor) answers(qs []Quotation, turns []turn) []Quotation {
 		return qs
 	}
 	interviewee, role, found := "", "", false
-	from, first := 0, len(x.text) // where the interviewee is named: after the first "spoke with", if the intro says it
-	intro := strings.ToLower(x.text[:turns[0].start])
-	for _, p := range withPhrases {
-		if i := strings.Index(intro, p); i >= 0 && i < first {
-			from, first = i+len(p), i
+	if interviewLike(x.text, turns) { // an explainer's "A:" is no one's
+		from, first := 0, len(x.text) // where the interviewee is named: after the first "spoke with", if the intro says it
+		intro := strings.ToLower(x.text[:turns[0].start])
+		for _, p := range withPhrases {
+			if i := strings.Index(intro, p); i >= 0 && i < first {
+				from, first = i+len(p), i
+			}
 		}
-	}
-	for _, m := range x.ents.mentions {
-		if !interviewLike(x.text, turns) || m.pos >= turns[0].start {
-			break
-		}
-		if m.pos >= from && m.person && !m.org && !m.possessive && m.name != "" {
-			interviewee, role, found = x.ents.canonical(m, m.pos)
-			break
+		for _, m := range x.ents.mentions {
+			if m.pos >= turns[0].start {
+				break
+			}
+			if m.pos >= from && m.person && !m.org && !m.possessive && m.name != "" {
+				interviewee, role, found = x.ents.canonical(m, m.pos)
+				break
+			}
 		}
 	}
 	var as []Quotation
