@@ -2701,7 +2701,7 @@ func (x *extractor) textWriter(noun string, at int) (attribution, bool) {
 		}
 		lo := x.sentFirst[t.sent]
 		if verb {
-			if subj := backwardNP(toks, i, lo); subj.kind == npProper || subj.kind == npNominal && speakerNoun(subj.headWord()) && !textNouns[subj.headWord()] {
+			if subj := backwardNP(toks, i, lo); writes(subj) {
 				return x.resolve(subj, nil)
 			}
 			return attribution{}, false
@@ -2719,7 +2719,7 @@ func (x *extractor) textWriter(noun string, at int) (attribution, bool) {
 		}
 		switch {
 		case d >= lo && writerVerbs[toks[d].low]:
-			if maker := backwardNP(toks, d, lo); maker.kind == npProper || maker.kind == npNominal && speakerNoun(maker.headWord()) && !textNouns[maker.headWord()] {
+			if maker := backwardNP(toks, d, lo); writes(maker) {
 				return x.resolve(maker, nil)
 			}
 		case d >= lo && isPossessive(toks[d].text) && toks[d].capital():
@@ -2732,7 +2732,7 @@ func (x *extractor) textWriter(noun string, at int) (attribution, bool) {
 			}
 		case i+3 < len(toks) && writerVerbs[toks[i+1].low] && toks[i+2].low == "by" || i+2 < len(toks) && toks[i+1].is("from", "by"):
 			a := i + 2 + btoi(toks[i+2].low == "by")
-			if w := forwardNP(toks, a, min(len(toks), a+maxNP)); w.kind == npProper || w.kind == npNominal && speakerNoun(w.headWord()) && !textNouns[w.headWord()] {
+			if w := forwardNP(toks, a, min(len(toks), a+maxNP)); writes(w) {
 				return x.resolve(w, nil)
 			}
 		default:
@@ -2747,6 +2747,12 @@ func (x *extractor) textWriter(noun string, at int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{}, false
+}
+
+// writes reports whether n can have written a text: a name, or people or a
+// body described (the campaign), not another text.
+func writes(n np) bool {
+	return n.kind == npProper || n.kind == npNominal && speakerNoun(n.headWord()) && !textNouns[n.headWord()]
 }
 
 // writerVerbs put out a text: Novalink issued a statement; a letter sent by
