@@ -655,9 +655,17 @@ func walkBack(toks []token, j, lo int) np {
 	hi := j + 1
 	lowers := 0
 	det := ""
+	comma := -1
 	i := j
 	for ; i >= lo && hi-i <= maxNP; i-- {
 		t := &toks[i]
+		if comma < 0 && i < j && coordinateComma(toks, i, lo) {
+			// "…," the bespectacled, 71-year-old diplomat said: the comma
+			// between two adjectives is inside the description
+			// (testdata/roles.txt).
+			comma = i
+			continue
+		}
 		if t.kind != tWord || t.sent != sent {
 			break
 		}
@@ -726,9 +734,21 @@ func walkBack(toks []token, j, lo int) np {
 			return d
 		}
 	}
+	if comma >= 0 && comma < first {
+		comma = -1 // the walk stopped right after it
+	}
+	if comma >= 0 && (det == "" || toks[j].capital()) {
+		// Only a description opened by its determiner ("the tall, quiet
+		// mayor"); before a name, the comma ends a phrase of its own.
+		first = comma + 1
+		det = ""
+		comma = -1
+	}
 	words := make([]string, 0, hi-first)
 	for k := first; k < hi; k++ {
-		words = append(words, toks[k].text)
+		if k != comma {
+			words = append(words, toks[k].text)
+		}
 	}
 	head := &toks[j]
 	n := np{lo: first, hi: hi, words: words, det: det}
@@ -808,6 +828,19 @@ func walkBack(toks []token, j, lo int) np {
 	}
 	n.kind = npNominal
 	return n
+}
+
+// coordinateComma reports whether the comma at token i stands between two
+// adjectives of a description opened by a determiner, in lower case: the
+// bespectacled, 71-year-old diplomat; a tall, soft-spoken man.
+func coordinateComma(toks []token, i, lo int) bool {
+	if !toks[i].punct(',') || i-2 < lo || i+1 >= len(toks) {
+		return false
+	}
+	a, d, b := &toks[i-1], &toks[i-2], &toks[i+1]
+	return a.kind == tWord && a.text == a.low && npWord(a) && !knownNoun(a.low) && !npStop[a.low] &&
+		d.kind == tWord && determiners[d.low] && d.sent == toks[i].sent &&
+		b.kind == tWord && b.text == b.low && !knownNoun(b.low)
 }
 
 // forwardNP reads the speaker that follows an inverted cue ("…," said Peskov)
