@@ -25,7 +25,9 @@ import (
 //   - A prediction is a Quotation with a speaker (what Extract keeps), other
 //     than a pasted social post (Cue "posted" and no quotation mark before
 //     it; "Palin posted: “…”" is a quotation). The
-//     article's title goes in as Article.Title: PolNeAR texts open with it.
+//     article's title goes in as Article.Title: PolNeAR texts open with it;
+//     its author field as Article.Author, read by Author as ingest reads a
+//     byline ("Nick Gass"; "AP" and "USA TODAY" name no one).
 //   - Precision: the share of predictions that overlap the region of some
 //     gold direct quotation. Recall: the share of gold direct quotations that
 //     some prediction overlaps. F1 is their harmonic mean.
@@ -33,6 +35,8 @@ import (
 //     attribution compared is the overlapping one with the shortest Content
 //     (the innermost, when attributions nest). Gold sources with no text are
 //     left out.
+//   - A source "I" (me, my) outside quotation marks is the writer: the
+//     article's author, when Author names one.
 //   - A source is named when it, or a part of it between commas, dashes or
 //     parentheses, ends with a capitalised word ("Trump", "The New York
 //     Post"; "the Florida senator" is a description). A pronoun source (he,
@@ -59,11 +63,12 @@ import (
 //     ("Graham, a former candidate,"; "The leader of the League, Jonathan
 //     Greenblatt,"): "Trump" and "Donald Trump" match, "Bill Clinton" and
 //     "Hillary Clinton" do not.
-var polnearDump = flag.Bool("polnear.dump", false, "print every PolNeAR miss, false hit and wrong speaker")
+var polnearDump = flag.Bool("polnear.dump", false, "print every PolNeAR miss, false hit, wrong speaker and quotation left without a speaker outside the gold set")
 
 type polnearArticle struct {
 	ID           string `json:"id"`
 	Title        string `json:"title"`
+	Author       string `json:"author"`
 	Text         string `json:"text"`
 	Attributions []struct {
 		Source  []polnearSpan `json:"source"`
@@ -242,6 +247,7 @@ func evalArticle(a *polnearArticle) evalScore {
 		return best
 	}
 
+	author := Author(a.Author) // what ingest reads from a byline
 	var golds []goldQuote
 	for _, at := range a.Attributions {
 		var g goldQuote
@@ -263,6 +269,10 @@ func evalArticle(a *polnearArticle) evalScore {
 		g.source = src
 		switch {
 		case strings.TrimSpace(src) == "":
+		case author != "" && firstPerson(src) && !insideMarks(text, pos):
+			// The writer's own "I", outside any quotation: the article's
+			// author, as its byline names them.
+			g.speakers = []string{author}
 		case isPronoun(src):
 			if n := nearest(pos, unknownGender); n != "" {
 				g.speakers = []string{n}
@@ -293,7 +303,7 @@ func evalArticle(a *polnearArticle) evalScore {
 	for _, t := range transcriptTurns(text) {
 		answerAt[t.start] = true
 	}
-	for _, q := range Quotations(Article{Text: text, Title: a.Title}) {
+	for _, q := range Quotations(Article{Text: text, Title: a.Title, Author: author}) {
 		if q.Cue == "posted" && !inMarks(text, q.Start) || answerAt[q.Start] {
 			// Words in no quotation marks, a pasted social post or a
 			// transcript's turn, are outside the gold set, which is the
@@ -313,6 +323,8 @@ func evalArticle(a *polnearArticle) evalScore {
 			}
 			if inGold {
 				s.unattributedHit++
+			} else if *polnearDump {
+				fmt.Printf("NO SPEAKER, NOT GOLD %s: %q (%s)\n", a.ID, q.Text, context(text, q.Start, q.End))
 			}
 			continue
 		}
@@ -328,7 +340,7 @@ func evalArticle(a *polnearArticle) evalScore {
 		}
 		if best < 0 {
 			if *polnearDump {
-				fmt.Printf("FALSE HIT %s: %q by %q (%s)\n", a.ID, q.Text, q.Speaker, context(text, q.Start, q.End))
+				fmt.Printf("FALSE HIT [%s] %s: %q by %q (%s)\n", q.Cue, a.ID, q.Text, q.Speaker, context(text, q.Start, q.End))
 			}
 			continue
 		}
@@ -695,6 +707,22 @@ func relativeAntecedent(text string, pos int) string {
 		return ""
 	}
 	return strings.Join(name, " ")
+}
+
+// firstPerson reports whether a source is the singular first person.
+func firstPerson(src string) bool {
+	switch strings.ToLower(strings.TrimSpace(src)) {
+	case "i", "me", "my":
+		return true
+	}
+	return false
+}
+
+// insideMarks reports whether byte offset pos of text stands inside
+// quotation marks opened earlier in its paragraph.
+func insideMarks(text string, pos int) bool {
+	para := text[strings.LastIndexByte(text[:pos], '\n')+1 : pos]
+	return strings.Count(para, "“") > strings.Count(para, "”") || strings.Count(para, "\"")%2 == 1
 }
 
 // inMarks reports whether a quotation mark (or an apostrophe, doubled or

@@ -2836,6 +2836,9 @@ func Author(byline string) string {
 		b = strings.TrimSpace(b[3:])
 	}
 	if i := strings.IndexAny(b, ",|(\n"); i >= 0 {
+		if coAuthor(b[i+1:]) {
+			return "" // Abby Lee,David Park; Ann Lee, and Tom Ash, USA TODAY
+		}
 		b = strings.TrimSpace(b[:i])
 	}
 	words := strings.Fields(b)
@@ -2856,6 +2859,22 @@ func Author(byline string) string {
 		return ""
 	}
 	return name
+}
+
+// coAuthor reports whether the rest of a byline, after its first name,
+// names another person: "David Park" or "and Tom Ash" between its commas,
+// not "USA TODAY", "political editor" or "The Courier".
+func coAuthor(rest string) bool {
+	for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == '|' || r == '(' || r == '\n' }) {
+		words := strings.Fields(part)
+		if len(words) > 0 && strings.EqualFold(words[0], "and") {
+			words = words[1:]
+		}
+		if len(words) >= 2 && len(words) <= 4 && looksLikeName(words) {
+			return true
+		}
+	}
+	return false
 }
 
 // LeadingByline returns the byline a plain-text article gives on one of its
