@@ -808,6 +808,12 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		// Carl Bialik: "…" (testdata/colon.txt).
 		return a, true
 	}
+	if a, ok := x.inWords(lo, k); ok {
+		return a, true
+	}
+	if a, ok := x.subjectless(lo, k); ok {
+		return a, true
+	}
 	if a, ok := x.claimOwner(lo, k); ok {
 		a.owned = true
 		return a, true
@@ -986,6 +992,9 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return x.resolve(subj, toks[v:v+2])
 		}
+		if a, ok := x.quotedAs(v, lo); ok {
+			return a, true
+		}
 		if a, ok := x.remarkMaker(v, lo); ok && isParticiple(toks[v].low) {
 			a.cue = toks[v].text
 			return a, true
@@ -1097,6 +1106,93 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			return a, true
 		}
 		return x.resolve(subj, toks[v:v+n])
+	}
+	return attribution{}, false
+}
+
+// inWords reads a source named as the owner of the words right after it:
+// in Velez's words, "…"; in the words of a senior adviser, "…"; in his own
+// words: "…" (testdata/cues.txt).
+func (x *extractor) inWords(lo, k int) (attribution, bool) {
+	toks := x.toks
+	e := k - 1 // the comma or colon that closes the phrase
+	if e-3 < lo || !toks[e].punct(',') && !toks[e].punct(':') {
+		return attribution{}, false
+	}
+	if toks[e-1].low == "words" {
+		o := e - 2
+		if toks[o].low == "own" {
+			o--
+		}
+		if o-1 < lo || toks[o-1].low != "in" {
+			return attribution{}, false
+		}
+		if p := toks[o].low; possessivePronouns[p] {
+			subject := map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}[p]
+			if subject == "" {
+				return attribution{}, false
+			}
+			return x.resolve(np{kind: npPronoun, lo: o, hi: o + 1, words: []string{subject}}, toks[o-1:e])
+		}
+		if !isPossessive(toks[o].text) || !toks[o].capital() {
+			return attribution{}, false
+		}
+		owner := walkBack(toks, o, o)
+		for b := o - 1; b > lo && toks[b].capital(); b-- {
+			owner = walkBack(toks, o, b) // in Ana Velez's words
+		}
+		if owner.kind != npProper {
+			return attribution{}, false
+		}
+		return x.resolve(owner, toks[o-1:e])
+	}
+	for i := e - 1; i-3 >= lo && e-i <= maxNP; i-- {
+		if toks[i].low != "of" || toks[i-1].low != "words" || toks[i-2].low != "the" || toks[i-3].low != "in" {
+			continue
+		}
+		n := forwardNP(toks, i+1, e+1)
+		if n.kind == npNone || n.hi != e {
+			return attribution{}, false
+		}
+		return x.resolve(n, toks[i-3:i+1])
+	}
+	return attribution{}, false
+}
+
+// quotedAs reads the speaker of words that someone "quoted X as saying":
+// X's, not the quoter's, who only reports them (testdata/cues.txt).
+func (x *extractor) quotedAs(v, lo int) (attribution, bool) {
+	toks := x.toks
+	if !isParticiple(toks[v].low) || v-3 < lo || toks[v-1].low != "as" {
+		return attribution{}, false
+	}
+	subj := walkBack(toks, v-2, lo)
+	if subj.kind != npProper && subj.kind != npNominal || subj.lo-1 < lo ||
+		!toks[subj.lo-1].is("quoted", "quoting", "quotes", "quote", "cited", "citing", "cites") {
+		return attribution{}, false
+	}
+	a, ok := x.resolve(subj, toks[v:v+1])
+	return a, ok
+}
+
+// subjectless reads a sentence that opens with a cue in -ing and no
+// subject of its own, the quotation right after it: "Adding, "…"" carries
+// on the speaker of the quotation in the sentence before (testdata/cues.txt).
+func (x *extractor) subjectless(v, k int) (attribution, bool) {
+	toks := x.toks
+	if !isParticiple(toks[v].low) || !cueVerbs[toks[v].low] || !toks[v].capital() || k > v+2 || k == v+2 && !toks[v+1].punct(',') && !toks[v+1].punct(':') ||
+		v > 0 && toks[v-1].sent == toks[v].sent && toks[v-1].kind != tPara {
+		return attribution{}, false
+	}
+	for j := v - 1; j >= 0 && toks[j].sent >= toks[v].sent-1; j-- {
+		if toks[j].kind != tQuote || x.skip[toks[j].q] {
+			continue
+		}
+		if !x.found[toks[j].q] {
+			break
+		}
+		a := x.attrs[toks[j].q]
+		return attribution{speaker: a.speaker, role: a.role, cue: toks[v].text}, true
 	}
 	return attribution{}, false
 }
