@@ -950,9 +950,14 @@ func forwardNP(toks []token, i, hi int) np {
 		n.words = append(n.words, toks[k].text)
 	}
 	if toks[i-1].capital() {
-		if possessivePronouns[det] && i < hi && toks[i].kind == tWord && toks[i].text == toks[i].low && !beforeVerb(&toks[i]) {
-			// "His Catholic faith": a name used as an adjective, no one's
-			// name (testdata/antecedents.txt).
+		c := i - 1
+		for c > first && toks[c-1].capital() {
+			c--
+		}
+		ownedByNoun := c > first && toks[c-1].text == toks[c-1].low && isPossessive(toks[c-1].text)
+		if (possessivePronouns[det] || ownedByNoun) && i < hi && toks[i].kind == tWord && toks[i].text == toks[i].low && !beforeVerb(&toks[i]) {
+			// "His Catholic faith", "the trust's Web page": a name used as
+			// an adjective, no one's name (testdata/antecedents.txt).
 			return np{}
 		}
 		n.kind = npProper
