@@ -841,6 +841,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		return a, true
 	}
 	if k > lo {
+		if a, ok := x.samePredicate(lo, k); ok {
+			return a, true
+		}
 		if p := &toks[max(lo-1, 0)]; lo > 0 && p.kind == tQuote && p.sent == toks[k].sent && x.found[p.q] && x.attrs[p.q].cue != "" &&
 			(!endsWithComma(p.text) || x.mainCueBefore(p.q)) && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
 			// Words quoted later in a report run on with its speaker, not
@@ -880,6 +883,36 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		return x.sentenceSubject(lo, colon, true)
 	}
 	return attribution{}, false
+}
+
+// samePredicate reads words quoted after a verb that shares the subject of
+// the words quoted before it: Velez supports "…," opposes "…" and …; Velez
+// backs "…" and opposes "…" (testdata/continuation.txt).
+func (x *extractor) samePredicate(lo, k int) (attribution, bool) {
+	toks := x.toks
+	if lo == 0 || lo >= k {
+		return attribution{}, false
+	}
+	p := &toks[lo-1]
+	if p.kind != tQuote || p.sent != toks[k].sent || !x.found[p.q] || x.attrs[p.q].owned {
+		return attribution{}, false
+	}
+	v := lo
+	if toks[v].low == "and" {
+		v++
+	} else if !endsWithComma(p.text) {
+		return attribution{}, false
+	}
+	if v >= k || !presentTense(&toks[v]) && !pastTense(&toks[v]) || cueVerbs[toks[v].low] {
+		return attribution{}, false
+	}
+	for j := v + 1; j < k; j++ {
+		if toks[j].kind != tWord || toks[j].capital() {
+			return attribution{}, false // a new subject, or a name the verb is about
+		}
+	}
+	a := x.attrs[p.q]
+	return attribution{speaker: a.speaker, role: a.role, cue: a.cue}, true
 }
 
 // agentAs reads the agent of a passive naming verb that names with "as":
