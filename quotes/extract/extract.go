@@ -261,7 +261,8 @@ func (x *extractor) attribute(out []Quotation) {
 // thatWasHow attributes a quotation that ends its sentence, and often its
 // paragraph, to the person the next sentence names as its speaker: "We lost
 // everything." That was how Greta Holm described the night; So said Holm;
-// Those were the words of Holm (testdata/continuation.txt).
+// Those were the words of Holm (testdata/continuation.txt); That quote from
+// Tom Krebs appeared … (testdata/cues.txt).
 func (x *extractor) thatWasHow(k int) (attribution, bool) {
 	toks := x.toks
 	s := x.spans[toks[k].q]
@@ -290,6 +291,8 @@ func (x *extractor) thatWasHow(k int) (attribution, bool) {
 		at = i + 2
 	case w(i, "those", "such") && w(i+1, "were") && w(i+2, "the") && w(i+3, "words") && w(i+4, "of"):
 		at = i + 5
+	case w(i, "that", "the", "this") && w(i+1, "quote", "quotation", "line", "remark", "comment", "sentence", "warning") && w(i+2, "from", "by"):
+		at = i + 3
 	default:
 		return attribution{}, false
 	}
@@ -719,6 +722,17 @@ func (x *extractor) unknownVerbCue(k, j, hi int, last rune) (attribution, bool) 
 		return attribution{}, false
 	}
 	if !toks[hi].punct('.') || hi-j > 8 {
+		// A speaker and a verb the lexicon lacks, then the sentence goes
+		// on: "…," the trust's director riffed on Hale's answer, drawing
+		// applause (testdata/cues.txt).
+		// The quotation opens its sentence: after "Although Hale praised
+		// it as "…,"" the main clause has its own subject.
+		subj := forwardNP(toks, j, hi)
+		if v := subj.hi; x.sentFirst[toks[k].sent] == k && v < hi && pastTense(&toks[v]) && (subj.kind == npProper || subj.kind == npNominal && subj.det != "" && speakerNoun(subj.headWord())) {
+			if _, ok := isCue(toks, v); !ok {
+				return x.resolve(subj, toks[v:v+1])
+			}
+		}
 		return attribution{}, false
 	}
 	if copulas[toks[j].low] {

@@ -1722,9 +1722,11 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			(k == len(words)-1 || words[k+1] == "of" || !unicode.IsUpper([]rune(words[k+1])[0])) {
 			continue // a last name after a first name or an initial: Peter T. King of New York (testdata/surname.txt)
 		}
-		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] || k < len(words)-1 && (isPossessive(w) || w == lw && personNouns[lw] || hyphenTitle(lw)) {
+		if titles[lw] || titles[strings.TrimSuffix(lw, ".")] || k < len(words)-1 && (isPossessive(w) && (k == 0 || words[k-1] != "of") || w == lw && personNouns[lw] || hyphenTitle(lw)) {
 			// A title, an owner (The Post's Dana Milbank) or a person
-			// noun (Clinton ally James Carville) ends the role.
+			// noun (Clinton ally James Carville) ends the role; but not an
+			// owner after "of": Sara Kell of Dover's Institute for Science
+			// (testdata/roles.txt).
 			lastTitle = k
 		}
 	}
