@@ -251,9 +251,22 @@ func (x *extractor) attribute(out []Quotation) {
 			}
 		}
 	}
+	// A speaker keeps the role the article gave them wherever it quotes
+	// them again without it: Orlov said, after "The Kremlin's spokesman,
+	// Dmitri Orlov, said" (testdata/roles.txt).
+	roles := make(map[string]string)
+	for i := range attrs {
+		if found[i] && attrs[i].role != "" && roles[attrs[i].speaker] == "" {
+			roles[attrs[i].speaker] = attrs[i].role
+		}
+	}
 	for i := range out {
 		if found[i] {
-			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, attrs[i].role, attrs[i].cue
+			role := attrs[i].role
+			if role == "" {
+				role = roles[attrs[i].speaker]
+			}
+			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, role, attrs[i].cue
 		}
 	}
 }
