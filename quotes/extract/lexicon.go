@@ -117,6 +117,7 @@ shopkeeper farmer driver commuter passenger patient victim witness survivor pare
 uncle aunt cousin nephew niece fan accountant consultant trustee inspector constable firefighter soldier
 pensioner retiree homeowner midwife pharmacist dentist boss employer employee receptionist cleaner
 chef architect engineer designer pilot curator principal
+teenager youngster rookie newcomer schoolboy schoolgirl mum mom dad grandson granddaughter
 `)
 
 // institutionWords end the names of bodies a person speaks for, besides

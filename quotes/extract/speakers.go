@@ -2674,7 +2674,14 @@ func (e *entities) nominal(n np, head string, pos int, affiliation string) (stri
 			}
 			return m.name, m.role, true
 		}
-		if personNouns[head] && !strangerNouns[head] {
+		if age, ok := strings.CutSuffix(head, "-year-old"); ok {
+			if m, ok := e.byAge(age, pos); ok {
+				// The 19-year-old is the person the article gave that
+				// age: Joel Mensah, 19 (testdata/roles.txt).
+				return e.canonical(m, pos)
+			}
+		}
+		if (personNouns[head] || strings.HasSuffix(head, "-year-old")) && !strangerNouns[head] {
 			if m, ok := e.lastSubject(pos); ok {
 				// A description no one has had yet is the person the
 				// sentence before is about: Ari Fleischer said …. "…," said
@@ -2716,6 +2723,47 @@ func hasCapital(words []string) bool {
 	return false
 }
 
+// byAge returns the person the text before byte offset pos gives the age
+// age, in the last eight hundred tokens: "Joel Mensah, 19," or "19-year-old
+// Joel Mensah".
+func (e *entities) byAge(age string, pos int) (mention, bool) {
+	toks := e.toks
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= pos })
+	for t := i - 1; t > 0 && i-t < 4*maxLookback; t-- {
+		at := -1
+		switch {
+		case toks[t].text == age && toks[t-1].punct(',') && t+1 < len(toks) && (toks[t+1].punct(',') || toks[t+1].punct('.')):
+			at = toks[t-1].start // the name ends before the comma
+		case toks[t].low == age+"-year-old" && t+1 < i && toks[t+1].capital():
+			at = toks[t+1].end
+		}
+		if at < 0 {
+			continue
+		}
+		if k := e.before(at) - 1; k >= 0 && e.mentions[k].person && !e.mentions[k].org {
+			return e.mentions[k], true
+		}
+		return mention{}, false
+	}
+	return mention{}, false
+}
+
+// creditLine reports whether the sentence of token j is a photograph's
+// credit, a few words naming the photographer: "Neilson Barnard via Getty
+// Images.", "Photo: Ann Lee/AP" (testdata/roles.txt).
+func creditLine(toks []token, j int) bool {
+	words, credit := 0, false
+	for i := j; i >= 0 && toks[i].sent == toks[j].sent; i-- {
+		if toks[i].kind == tWord {
+			words++
+			credit = credit || creditWords[toks[i].low]
+		}
+	}
+	return credit && words <= 8
+}
+
+var creditWords = set(`getty images photo photos photograph photographer shutterstock credit`)
+
 // lastSubject returns the person the sentence before pos's opens with as
 // its subject. A name in pos's own sentence is seldom the description's
 // person: But Trump has one thing in common with them, the columnist
@@ -2753,7 +2801,7 @@ func (e *entities) lastSubject(pos int) (mention, bool) {
 			first, found = m, true
 		}
 	}
-	if !found || !first.subject || !first.person || first.org || first.possessive || e.modifierAt(first.pos) {
+	if !found || !first.subject || !first.person || first.org || first.possessive || e.modifierAt(first.pos) || creditLine(e.toks, j) {
 		return mention{}, false
 	}
 	// Nor when a pronoun comes first: He noted that he and Brafman had …
