@@ -1188,7 +1188,7 @@ func (x *extractor) inWords(lo, k int) (attribution, bool) {
 			return attribution{}, false
 		}
 		if p := toks[o].low; possessivePronouns[p] {
-			subject := map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}[p]
+			subject := ownerPronoun[p]
 			if subject == "" {
 				return attribution{}, false
 			}
@@ -2812,6 +2812,13 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			return a, true
 		}
 	}
+	if n.kind == npNominal && possessivePronouns[n.det] && (textNouns[n.headWord()] || remarkNouns[n.headWord()] || answerNouns[n.headWord()]) {
+		// His response, her statement: the words are the owner's
+		// (testdata/pronoun.txt).
+		if p := ownerPronoun[n.det]; p != "" {
+			return x.resolve(np{kind: npPronoun, lo: n.lo, hi: n.lo + 1, words: []string{p}}, cue)
+		}
+	}
 	if n.kind == npNominal && n.det == "the" && len(n.words) == 1 && textNouns[n.words[0]] {
 		if a, ok := x.textWriter(n.words[0], n.lo); ok {
 			a.cue = joinTokens(cue)
@@ -2835,6 +2842,12 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 	}
 	return attribution{speaker: speaker, role: role, cue: joinTokens(cue)}, true
 }
+
+// answerNouns are what someone says back.
+var answerNouns = set(`response answer reply retort rejoinder`)
+
+// ownerPronoun is the subject pronoun of a possessive one.
+var ownerPronoun = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}
 
 // textWriter finds who wrote the text that "the statement" or "the letter"
 // at token at stands for: the same word in one of the three sentences before
