@@ -1086,10 +1086,13 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return attribution{}, false
 		}
-		if listenerVerbs[toks[v].low] && v > lo && toks[v-1].is("is", "are", "was", "were", "be", "been", "being") && (v+n >= k || toks[v+n].low != "by") {
+		if c := x.commaBetween(v, k); listenerVerbs[toks[v].low] && v > lo && toks[v-1].is("is", "are", "was", "were", "be", "been", "being") &&
+			(v+n >= k || toks[v+n].low != "by") && (c < 0 || c == k-1) {
 			// Passive with no agent: Trump was asked, "…" quotes someone
 			// who goes unnamed, never Trump, and no other rule may name
-			// him (testdata/cues.txt).
+			// him (testdata/cues.txt). But not when a clause of its own
+			// stands between: When Hale was asked about it, his response …
+			// (testdata/pronoun.txt).
 			return attribution{}, true
 		}
 		if v+n+1 < k && toks[v+n].low == "by" && !(toks[v+n+1].text == toks[v+n+1].low && isParticiple(toks[v+n+1].low)) {
