@@ -851,6 +851,14 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	if a, ok := x.beforeCueIn(lo, k); ok {
 		return a, true
 	}
+	for v := lo; v < k && v-lo < 3; v++ {
+		if isParticiple(toks[v].low) && cueVerbs[toks[v].low] && x.opensSentence(v) {
+			if a, ok := x.mainSubjectAfter(k); ok {
+				a.cue = toks[v].text
+				return a, true
+			}
+		}
+	}
 	if a, ok := x.finalCue(k); ok {
 		return a, true
 	}
@@ -1220,6 +1228,56 @@ func (x *extractor) inWords(lo, k int) (attribution, bool) {
 		return x.resolve(n, toks[i-3:i+1])
 	}
 	return attribution{}, false
+}
+
+// opensSentence reports whether the participle at token v opens its
+// sentence, after at most a conjunction and a preposition: "Conceding
+// that …", "And in explaining why …", "But while denouncing …".
+func (x *extractor) opensSentence(v int) bool {
+	toks := x.toks
+	first := x.sentFirst[toks[v].sent]
+	for first < v && toks[first].kind == tPara {
+		first++
+	}
+	if first < v && toks[first].is("and", "but", "yet", "so") {
+		first++
+	}
+	if first < v && toks[first].is("in", "while", "after", "by", "when", "before", "since", "upon", "on") {
+		first++
+	}
+	return first == v
+}
+
+// mainSubjectAfter reads the subject of the main clause that follows the
+// quotation at token k when a participle clause opens the sentence: In
+// declaring the budget "dead on arrival," the councillor showed …;
+// Acknowledging that Hale "…," though, Maher did suggest …
+// (testdata/subjects.txt).
+func (x *extractor) mainSubjectAfter(k int) (attribution, bool) {
+	toks := x.toks
+	hi := k + 1
+	for hi < len(toks) && toks[hi].sent == toks[k].sent && toks[hi].kind != tPara && hi-k < maxWindow {
+		hi++
+	}
+	c := k + 1 // the subject's first word
+	if !endsWithComma(toks[k].text) && !(c < hi && personPronoun(&toks[c])) {
+		for c < hi && toks[c].kind == tWord && c-k <= maxNP {
+			c++ // the rest of the participle's clause
+		}
+		if c >= hi || !toks[c].punct(',') {
+			return attribution{}, false
+		}
+		c++
+	}
+	if c+1 < hi && toks[c].is("though", "however", "too") && toks[c+1].punct(',') {
+		c += 2
+	}
+	subj := forwardNP(toks, c, hi)
+	if subj.kind == npNone || subj.hi >= hi || toks[subj.hi].kind != tWord || toks[subj.hi].text != toks[subj.hi].low ||
+		subj.kind == npNominal && !speakerNoun(subj.headWord()) {
+		return attribution{}, false
+	}
+	return x.resolve(subj, nil)
 }
 
 // quotedAs reads the speaker of words that someone "quoted X as saying":
