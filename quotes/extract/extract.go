@@ -838,6 +838,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	if a, ok := x.inWords(lo, k); ok {
 		return a, true
 	}
+	if a, ok := x.ownedAnswer(lo, k); ok {
+		return a, true
+	}
 	if a, ok := x.subjectless(lo, k); ok {
 		return a, true
 	}
@@ -1147,6 +1150,12 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 		}
 		subj := backwardNP(toks, v, lo)
+		if subj.kind == npNominal && subj.hi == v && isPossessive(toks[v-1].text) && subj.det != "" {
+			// The mayor's reply was short: "…": the owner's, not someone
+			// called "mayor's" (testdata/colon.txt).
+			subj.words = append(subj.words[:len(subj.words)-1:len(subj.words)-1], stripPossessive(subj.words[len(subj.words)-1]))
+			return x.resolve(subj, toks[v:v+n])
+		}
 		if subj.kind == npProper && subj.hi == v && isPossessive(toks[v-1].text) {
 			// An owner before the word makes it a noun: treating Mrs.
 			// Clinton's remark as a compliment (testdata/cues.txt).
@@ -1278,6 +1287,34 @@ func (x *extractor) mainSubjectAfter(k int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return x.resolve(subj, nil)
+}
+
+// ownedAnswer reads the owner of a reply that a colon spells out: Maher's
+// response was: "…"; Her answer: "…" (testdata/colon.txt).
+func (x *extractor) ownedAnswer(lo, k int) (attribution, bool) {
+	toks := x.toks
+	j := k - 2
+	if j-1 < lo || !toks[k-1].punct(':') {
+		return attribution{}, false
+	}
+	if toks[j].is("was", "is") {
+		j--
+	}
+	if j-1 < lo || !answerNouns[toks[j].low] && !remarkNouns[toks[j].low] && !toks[j].is("message", "reaction", "verdict") {
+		return attribution{}, false
+	}
+	o := j - 1
+	if p := ownerPronoun[toks[o].low]; p != "" {
+		return x.resolve(np{kind: npPronoun, lo: o, hi: o + 1, words: []string{p}}, toks[j:j+1])
+	}
+	if !isPossessive(toks[o].text) || !toks[o].capital() {
+		return attribution{}, false
+	}
+	owner := walkBack(toks, o, lo)
+	if owner.kind != npProper {
+		return attribution{}, false
+	}
+	return x.resolve(owner, toks[j:j+1])
 }
 
 // quotedAs reads the speaker of words that someone "quoted X as saying":
