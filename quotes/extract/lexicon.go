@@ -85,7 +85,7 @@ researcher expert president's ex-president former acting interim then-candidate
 actor actress singer comedian rapper producer prosecutor diplomat envoy rabbi imam bishop priest staffer moderator
 striker goalkeeper goalie keeper defender midfielder winger forward quarterback pitcher catcher jockey referee
 umpire skipper player teammate chef architect engineer designer pilot curator principal cfo coo cto
-cllr dr prof sgt capt lt col maj cmdr adm rev insp supt det
+cllr dr prof sgt capt lt col maj cmdr adm rev insp supt det del. assemblyman assemblywoman
 barrister solicitor magistrate coroner paramedic surgeon physician headteacher vicar inspector constable
 firefighter midwife pharmacist dentist accountant consultant trustee farmer shopkeeper landlord
 `)
@@ -188,7 +188,7 @@ interviewer reporter reporters questioner caller worker workers student students
 
 // abbreviations keep their period: it does not end a sentence.
 var abbreviations = set(`
-mr mrs ms dr sen rep gov gen lt col sgt capt adm maj cmdr st jr sr prof rev inc corp co ltd vs
+mr mrs ms dr sen rep gov gen lt col sgt capt adm maj cmdr st jr sr prof rev inc corp co ltd vs del
 jan feb mar apr aug sept sep oct nov dec no mt ft hon pres atty supt dept esq gens reps sens govs
 `)
 

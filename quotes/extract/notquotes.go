@@ -18,6 +18,7 @@ import (
 //     Plan", a pilot in "The Long Crossing", "Tidewater," a thriller, and
 //     the titles listed after one (testdata/title.txt, testdata/scare.txt);
 //   - a subhead: a line of its own in single marks (testdata/headline.txt);
+//   - a nickname inside a name: Juan "Chico" Manriquez (testdata/names.txt);
 //   - a stage direction, "(CROSSTALK.)", or the writer's sign-off, "Follow
 //     … on Twitter @…", that an open quotation runs into (testdata/colon.txt).
 func (x *extractor) notQuotation(i int) bool {
@@ -35,6 +36,9 @@ func (x *extractor) notQuotation(i int) bool {
 		return true // the writer's sign-off run into a quotation left open (testdata/colon.txt)
 	}
 	k := x.qtok[i]
+	if nicknameTok(x.toks, k) {
+		return true // Juan "Chico" Manriquez (testdata/names.txt)
+	}
 	var prev *token
 	if k > 0 && x.toks[k-1].sent == x.toks[k].sent {
 		prev = &x.toks[k-1]

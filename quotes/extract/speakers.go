@@ -659,6 +659,9 @@ func walkBack(toks []token, j, lo int) np {
 	i := j
 	for ; i >= lo && hi-i <= maxNP; i-- {
 		t := &toks[i]
+		if i < j && nicknameTok(toks, i) {
+			continue // Juan "Chico" Manriquez (testdata/names.txt)
+		}
 		if comma < 0 && i < j && coordinateComma(toks, i, lo) {
 			// "…," the bespectacled, 71-year-old diplomat said: the comma
 			// between two adjectives is inside the description
@@ -746,7 +749,7 @@ func walkBack(toks []token, j, lo int) np {
 	}
 	words := make([]string, 0, hi-first)
 	for k := first; k < hi; k++ {
-		if k != comma {
+		if k != comma && toks[k].kind != tQuote {
 			words = append(words, toks[k].text)
 		}
 	}
@@ -879,6 +882,10 @@ func forwardNP(toks []token, i, hi int) np {
 	first := i
 	for i < hi && i-first < maxNP {
 		t := &toks[i]
+		if i > first && nicknameTok(toks, i) {
+			i++
+			continue
+		}
 		if t.kind != tWord {
 			break
 		}
@@ -947,7 +954,9 @@ func forwardNP(toks []token, i, hi int) np {
 	}
 	n := np{lo: start, hi: i, det: det}
 	for k := first; k < i; k++ {
-		n.words = append(n.words, toks[k].text)
+		if toks[k].kind != tQuote {
+			n.words = append(n.words, toks[k].text)
+		}
 	}
 	if toks[i-1].capital() {
 		c := i - 1
@@ -1544,7 +1553,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, by
 		}
 		j := i
 		for j < len(toks) && j-i < maxNP && toks[j].sent == toks[i].sent &&
-			(toks[j].capital() || toks[j].low == "of" && j+1 < len(toks) && toks[j+1].capital()) {
+			(toks[j].capital() || toks[j].low == "of" && j+1 < len(toks) && toks[j+1].capital() || nicknameTok(toks, j)) {
 			j++
 			if placeAdjective(toks[j-1].low) {
 				break
@@ -1572,7 +1581,9 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, by
 		}
 		words := make([]string, 0, j-i)
 		for k := i; k < j; k++ {
-			words = append(words, toks[k].text)
+			if toks[k].kind != tQuote { // a nickname: Juan "Chico" Manriquez
+				words = append(words, toks[k].text)
+			}
 		}
 		m := e.makeMention(words, subjects)
 		m.pos = toks[i].start
@@ -1741,9 +1752,12 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			lastTitle++ // Governor of New York
 		}
 	}
-	if n := lastTitle + 1; n+2 < len(words) && !isGivenName(words[n]) && isGivenName(words[n+1]) && !isPossessive(words[n]) {
+	if n := lastTitle + 1; n+2 < len(words) && (!isGivenName(words[n]) || n+3 == len(words) && otherGender(words[n], words[n+1])) &&
+		isGivenName(words[n+1]) && !isPossessive(words[n]) {
 		// A word before a first name and a last name describes the person:
-		// Republican Christine Todd Whitman (testdata/pronoun.txt).
+		// Republican Christine Todd Whitman (testdata/pronoun.txt); so
+		// does a first name of the other sex, which is a word here: Marine
+		// John Tiegen (testdata/names.txt).
 		lastTitle = n
 	}
 	for _, w := range words[:lastTitle+1] {
@@ -1910,6 +1924,12 @@ func acronym(name string) bool {
 	return true
 }
 
+// otherGender reports whether two first names belong to different sexes.
+func otherGender(a, b string) bool {
+	ga, gb := givenNames[strings.ToLower(a)], givenNames[strings.ToLower(b)]
+	return ga != unknownGender && gb != unknownGender && ga != gb
+}
+
 func isGivenName(w string) bool {
 	_, ok := givenNames[strings.ToLower(w)]
 	return ok
@@ -1940,7 +1960,7 @@ var titleAbbreviations = map[string]string{
 	"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
 	"col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "maj": "major", "cmdr": "commander",
 	"prof": "professor", "rev": "reverend", "dr": "doctor", "cllr": "councillor", "insp": "inspector",
-	"supt": "superintendent", "det": "detective",
+	"supt": "superintendent", "det": "detective", "del": "delegate",
 }
 
 // isPlace reports whether every word of a name is a place's: United States,
@@ -2845,6 +2865,27 @@ func (e *entities) canonical(m mention, pos int) (string, string, bool) {
 func weekdayAfter(toks []token, i int) bool {
 	return (weekdays[toks[i].low] || months[toks[i].low]) && i > 0 &&
 		toks[i-1].is("on", "in", "last", "this", "next", "since", "until", "by", "early", "late", "mid")
+}
+
+// nicknameTok reports whether token i is a nickname quoted inside a name:
+// one capitalised word in marks between two capitalised words, Juan
+// "Chico" Manriquez, Robert C. "Bobby" Scott (testdata/names.txt).
+func nicknameTok(toks []token, i int) bool {
+	t := &toks[i]
+	if t.kind != tQuote || i == 0 || i+1 >= len(toks) || toks[i-1].kind != tWord || !toks[i-1].capital() ||
+		toks[i+1].kind != tWord || !toks[i+1].capital() || toks[i-1].sent != t.sent || toks[i+1].sent != t.sent {
+		return false
+	}
+	w := strings.Trim(t.text, "\"“”'‘’")
+	if w == "" || len(w) > 16 {
+		return false
+	}
+	for k, r := range w {
+		if k == 0 && !unicode.IsUpper(r) || !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalRun returns the capitalised words from token i on, at most five and
