@@ -217,7 +217,7 @@ func numberSentences(toks []token, spans []span, text string) {
 		case tPara:
 			n++
 		case tPunct:
-			if (t.text == "." || t.text == "?" || t.text == "!" || t.text == "…") && startsSentence(toks, i+1) {
+			if (t.text == "." || t.text == "?" || t.text == "!" || t.text == "…") && startsSentence(toks, i+1) && !datelineState(toks, i) {
 				n++
 			}
 		case tQuote:
@@ -227,6 +227,18 @@ func numberSentences(toks []token, spans []span, text string) {
 			}
 		}
 	}
+}
+
+// datelineState reports whether the period at token i closes the state of
+// a dateline before its dash, "DECATUR, Ill. —", which opens the sentence
+// rather than ending one.
+func datelineState(toks []token, i int) bool {
+	if i < 3 || i+1 >= len(toks) || toks[i].text != "." || toks[i+1].kind != tPunct || toks[i+1].text != "—" && toks[i+1].text != "–" {
+		return false
+	}
+	state, comma, city := &toks[i-1], &toks[i-2], &toks[i-3]
+	return state.kind == tWord && state.capital() && len(state.text) <= 5 && comma.kind == tPunct && comma.text == "," &&
+		city.kind == tWord && len(city.text) > 1 && city.text == strings.ToUpper(city.text)
 }
 
 func startsSentence(toks []token, i int) bool {
