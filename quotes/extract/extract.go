@@ -254,16 +254,18 @@ func (x *extractor) attribute(out []Quotation) {
 	// A speaker keeps the role the article gave them wherever it quotes
 	// them again without it: Orlov said, after "The Kremlin's spokesman,
 	// Dmitri Orlov, said" (testdata/roles.txt).
+	// "Doctor", from "Dr.", gives way to an office: Mette Lund is the lead
+	// author throughout (testdata/roles.txt).
 	roles := make(map[string]string)
 	for i := range attrs {
-		if found[i] && attrs[i].role != "" && roles[attrs[i].speaker] == "" {
+		if r := roles[attrs[i].speaker]; found[i] && attrs[i].role != "" && (r == "" || r == "doctor") {
 			roles[attrs[i].speaker] = attrs[i].role
 		}
 	}
 	for i := range out {
 		if found[i] {
 			role := attrs[i].role
-			if role == "" {
+			if role == "" || role == "doctor" {
 				role = roles[attrs[i].speaker]
 			}
 			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, role, attrs[i].cue

@@ -1018,7 +1018,7 @@ func forwardNP(toks []token, i, hi int) np {
 	if n.kind == npProper && i+3 < hi && toks[i].punct(',') && numberWord(&toks[i+1]) && toks[i+2].punct(',') {
 		i += 2 // an age first: said Tomas Berrin, 54, a crane operator (testdata/roles.txt)
 	}
-	if n.kind == npProper && i+1 < hi && toks[i].punct(',') && (determiners[toks[i+1].low] || toks[i+1].kind == tWord && toks[i+1].text == toks[i+1].low) {
+	if n.kind == npProper && i+1 < hi && toks[i].punct(',') && (determiners[toks[i+1].low] || toks[i+1].kind == tWord && (toks[i+1].text == toks[i+1].low || titledRun(toks[i+1:hi]))) {
 		e := i + 1
 		for e < hi && e-i < maxAppo && toks[e].kind == tWord {
 			e++
@@ -1133,11 +1133,32 @@ func titleBeforeName(toks []token, i, hi int) bool {
 
 // appositionRole turns "the White House press secretary" into a role,
 // keeping at most the first noun phrase of it.
+// titledRun reports whether capitalised words open ts and hold an office
+// within their first three: "Chief Executive Officer of Northwind",
+// "Harbor Trust director", "Managing Director" (testdata/roles.txt).
+func titledRun(ts []token) bool {
+	for k := 0; k < len(ts) && k < 3 && ts[k].kind == tWord; k++ {
+		if k == 0 && !ts[k].capital() {
+			return false
+		}
+		if _, honorific := honorifics[ts[k].low]; titles[ts[k].low] && !honorific && !titleAbbreviation(ts[k].low) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAbbreviation reports whether w is a title's abbreviation: Sen., Dr.
+func titleAbbreviation(w string) bool {
+	_, ok := titleAbbreviations[strings.TrimSuffix(w, ".")]
+	return ok && (strings.HasSuffix(w, ".") || len(w) <= 4)
+}
+
 func appositionRole(ts []token) string {
 	if len(ts) > 2 && ts[0].kind == tWord && ts[0].low[0] >= '0' && ts[0].low[0] <= '9' && ts[1].punct(',') {
 		ts = ts[2:] // an age first: Cecelia Purner, 67, a retired nurse
 	}
-	if len(ts) == 0 || ts[0].kind != tWord || !(determiners[ts[0].low] || !ts[0].capital() || isPossessive(ts[0].text)) {
+	if len(ts) == 0 || ts[0].kind != tWord || !(determiners[ts[0].low] || !ts[0].capital() || isPossessive(ts[0].text) || titledRun(ts)) {
 		return ""
 	}
 	var words []string
@@ -1588,8 +1609,11 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, by
 		m := e.makeMention(words, subjects)
 		m.pos = toks[i].start
 		m.sent = toks[i].sent
-		if m.role == "" && m.person && !m.org {
-			m.role, m.head = roleBefore(toks, i)
+		if (m.role == "" || m.role == "doctor") && m.person && !m.org {
+			// lead author Dr. Mette Lund: the author (testdata/roles.txt)
+			if role, head := roleBefore(toks, i); role != "" || m.role == "" {
+				m.role, m.head = role, head
+			}
 		}
 		if f := strings.Fields(m.name); m.person && m.g == unknownGender && !titles[m.head] && !personNouns[m.head] && len(f) >= 2 && !isGivenName(f[0]) &&
 			(lowers[strings.ToLower(f[0])] || sentenceWords[strings.ToLower(f[0])]) && !subjects[m.last] {
@@ -1761,6 +1785,9 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		lastTitle = n
 	}
 	for _, w := range words[:lastTitle+1] {
+		if lastTitle > 0 && expandTitle(strings.ToLower(w)) == "doctor" {
+			continue // lead author Dr. Mette Lund: the author, not "doctor"
+		}
 		role = append(role, roleWord(w))
 	}
 	if n := len(role); n > 0 && isPossessive(role[n-1]) {
@@ -2642,7 +2669,9 @@ func (e *entities) speakerOf(n np, toks []token, pos int, affiliation string) (s
 			return e.nominal(n, m.head, pos, affiliation)
 		}
 		s, r, ok := e.canonical(m, pos)
-		if n.role != "" && r == "" {
+		if n.role != "" && (r == "" || r == "doctor") {
+			// A description in apposition says more than "Dr.": our
+			// elections analyst, Dr. Ruth Eames (testdata/roles.txt).
 			r = n.role
 		}
 		return s, r, ok
