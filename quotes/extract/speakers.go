@@ -2936,6 +2936,9 @@ func capitalRun(toks []token, i, hi int) ([]string, int) {
 // Farrant (testdata/roles.txt). It returns the role and its head, or "".
 func roleBefore(toks []token, i int) (role, head string) {
 	t := &toks[i-min(i, 1)]
+	if i >= 3 && t.punct(',') && toks[i-2].kind == tWord && toks[i-2].text == toks[i-2].low && knownNoun(toks[i-2].low) && toks[i-2].sent == toks[i].sent {
+		return roleInApposition(toks, i-2)
+	}
 	if i < 2 || t.kind != tWord || t.text != t.low || !knownNoun(t.low) || t.sent != toks[i].sent {
 		return "", ""
 	}
@@ -2954,6 +2957,38 @@ func roleBefore(toks []token, i int) (role, head string) {
 		words[0] = w // Former Ohio governor John Kasich: the capital is the sentence's
 	}
 	return strings.Join(words, " "), expandTitle(t.low)
+}
+
+// roleInApposition reads the description that ends at token h, a noun
+// of office, when a comma sets the name after it apart: Labour's candidate,
+// Priya Shah; Her captain, Ben Idowu; The union's treasurer, Maren Holt
+// (testdata/roles.txt). The description opens its sentence or follows a
+// comma, and names no one else: not "a spokesman for Hale, Ann Ruiz".
+func roleInApposition(toks []token, h int) (role, head string) {
+	k := h
+	for k > 0 && h-k < 3 && toks[k-1].sent == toks[h].sent && toks[k-1].kind == tWord &&
+		(toks[k-1].text == toks[k-1].low && !npStop[toks[k-1].low] && !prepositions[toks[k-1].low] || isPossessive(toks[k-1].text)) {
+		k--
+	}
+	if k > 0 && toks[k-1].sent == toks[h].sent && toks[k-1].kind == tWord && (determiners[toks[k-1].low] || possessivePronouns[toks[k-1].low]) {
+		k-- // the determiner, left out of the role
+	} else if k > 0 && toks[k-1].sent == toks[h].sent && !toks[k-1].punct(',') && !isDash(&toks[k-1]) && !toks[k-1].punct(':') && toks[k-1].kind != tPara {
+		return "", ""
+	}
+	words := make([]string, 0, h+1-k)
+	for _, t := range toks[k : h+1] {
+		if determiners[t.low] || possessivePronouns[t.low] {
+			continue
+		}
+		words = append(words, t.text)
+	}
+	if len(words) == 0 {
+		return "", ""
+	}
+	if w := lower(words[0]); titles[w] || knownNoun(w) {
+		words[0] = w // The captain: the capital is the sentence's
+	}
+	return strings.Join(words, " "), expandTitle(toks[h].low)
 }
 
 // bodies reports whether w names bodies that speak together, as people
