@@ -1611,7 +1611,7 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, by
 		m.sent = toks[i].sent
 		if (m.role == "" || m.role == "doctor") && m.person && !m.org {
 			// lead author Dr. Mette Lund: the author (testdata/roles.txt)
-			if role, head := roleBefore(toks, i); role != "" || m.role == "" {
+			if role, head := roleBefore(toks, i, lowers); role != "" || m.role == "" {
 				m.role, m.head = role, head
 			}
 		}
@@ -2934,7 +2934,7 @@ func capitalRun(toks []token, i, hi int) ([]string, int) {
 // roleBefore reads a role in lower case that stands between what it is of
 // and a name starting at token i: "Kestrels manager" in Kestrels manager Lou
 // Farrant (testdata/roles.txt). It returns the role and its head, or "".
-func roleBefore(toks []token, i int) (role, head string) {
+func roleBefore(toks []token, i int, lowers map[string]bool) (role, head string) {
 	t := &toks[i-min(i, 1)]
 	if i >= 3 && t.punct(',') && toks[i-2].kind == tWord && toks[i-2].text == toks[i-2].low && knownNoun(toks[i-2].low) && toks[i-2].sent == toks[i].sent {
 		return roleInApposition(toks, i-2)
@@ -2953,8 +2953,12 @@ func roleBefore(toks []token, i int) (role, head string) {
 	for _, t := range toks[k:i] {
 		words = append(words, t.text)
 	}
-	if w := toks[k].low; titles[w] || w == "retired" || w == "longtime" {
-		words[0] = w // Former Ohio governor John Kasich: the capital is the sentence's
+	opens := k == 0 || toks[k-1].sent != toks[k].sent || toks[k-1].kind == tPara
+	if w := toks[k].low; titles[w] || w == "retired" || w == "longtime" || opens && lowers[w] && !toks[k+1].capital() {
+		// Former Ohio governor John Kasich; Port director Ines Garza, in an
+		// article that writes "port" in lower case elsewhere: the capital
+		// is the sentence's (testdata/cues.txt). Not Harbor Trust director.
+		words[0] = w
 	}
 	return strings.Join(words, " "), expandTitle(t.low)
 }
