@@ -251,6 +251,13 @@ func backwardNP(toks []token, v, lo int) np {
 		return fallback
 	}
 	n := walkBack(toks, j, lo)
+	if n.kind != npNone && n.lo-3 >= lo && toks[n.lo-1].is("to", "with", "for", "on") && toks[n.lo-2].kind == tWord && toks[n.lo-2].text == toks[n.lo-2].low &&
+		isParticiple(toks[n.lo-2].low) && !cueVerbs[toks[n.lo-2].low] {
+		// The listener in a participle's phrase is not the subject: an
+		// intelligence source speaking to Fox News said; an official
+		// talking to the Courier said (testdata/subjects.txt).
+		return walkBack(toks, n.lo-3, lo)
+	}
 	if n.kind == npProper && len(n.words) == 1 && nounCue(&toks[v]) && (partyWords[lower(n.words[0])] || demonymWords[lower(n.words[0])]) &&
 		n.lo > lo && toks[n.lo-1].kind == tWord && (prepositions[toks[n.lo-1].low] || determiners[toks[n.lo-1].low]) {
 		// A party's or a people's adjective after a preposition makes
@@ -711,6 +718,9 @@ func walkBack(toks []token, j, lo int) np {
 		if !npWord(t) {
 			break
 		}
+		if i < j && i-1 >= lo && pastTense(t) && !personNouns[t.low] && verbAfter(&toks[i-1]) {
+			break // Another featured five vintage photos telling …: a verb, not a modifier (testdata/subjects.txt)
+		}
 		lowers++
 		if lowers > 5 {
 			break
@@ -831,6 +841,18 @@ func walkBack(toks []token, j, lo int) np {
 	}
 	n.kind = npNominal
 	return n
+}
+
+// verbAfter reports whether a word in -ed after token p is a verb, with p
+// its subject, rather than a modifier after a determiner, an owner, an
+// adverb or a number: "Another featured", "Hale appointed"; not "the
+// retired", "Iran's elected", "newly elected", "two trained".
+func verbAfter(p *token) bool {
+	if p.kind != tWord || determiners[p.low] && !indefinites[p.low] && p.low != "another" || possessivePronouns[p.low] || isPossessive(p.text) || adverbs[p.low] || lyAdverb(p.low) ||
+		numberWord(p) || npStop[p.low] && !indefinites[p.low] || prepositions[p.low] {
+		return false
+	}
+	return p.capital() || pronouns[p.low] || indefinites[p.low] || p.low == "another"
 }
 
 // coordinateComma reports whether the comma at token i stands between two
