@@ -85,7 +85,8 @@ researcher expert president's ex-president former acting interim then-candidate
 actor actress singer comedian rapper producer prosecutor diplomat envoy rabbi imam bishop priest staffer moderator
 striker goalkeeper goalie keeper defender midfielder winger forward quarterback pitcher catcher jockey referee
 umpire skipper player teammate chef architect engineer designer pilot curator principal cfo coo cto
-cllr dr prof sgt capt lt col maj cmdr adm rev insp supt det del. assemblyman assemblywoman
+cllr dr prof sgt capt lt col maj cmdr adm rev insp supt det del. assemblyman assemblywoman alderman alderwoman
+speechwriter advocate
 barrister solicitor magistrate coroner paramedic surgeon physician headteacher vicar inspector constable
 firefighter midwife pharmacist dentist accountant consultant trustee farmer shopkeeper landlord
 `)
