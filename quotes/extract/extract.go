@@ -133,10 +133,24 @@ func Extract(a Article) []quotes.Quote {
 	return out
 }
 
-// anonymous reports whether a speaker is a single lower-case word.
+// anonymous reports whether a speaker names no one a member could ask
+// about: a single lower-case word ("source", "statement"), or a description
+// in lower case whose head is not a person or a body ("sweeping question",
+// "sound system"; but "senior administration official" and "editorial
+// board" stay).
 func anonymous(speaker string) bool {
-	r, _ := utf8.DecodeRuneInString(speaker)
-	return !strings.ContainsRune(speaker, ' ') && !unicode.IsUpper(r)
+	for _, r := range speaker {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	words := strings.Fields(speaker)
+	if len(words) < 2 {
+		return true
+	}
+	head := stripPossessive(words[len(words)-1])
+	return !speakerNoun(head) && !personNouns[head] && !bodies(head) && !organisationWords[head] && !personSuffix(head) &&
+		!(strings.HasSuffix(head, "s") && personNouns[strings.TrimSuffix(head, "s")])
 }
 
 type extractor struct {

@@ -197,6 +197,12 @@ func TestExtractSource(t *testing.T) {
 	if got := Extract(Article{Text: `"It will rain," a source said.`}); got != nil {
 		t.Errorf("Extract(anonymous source) = %+v, want nil", got)
 	}
+	for speaker, want := range map[string]bool{"source": true, "sweeping question": true, "sound system": true,
+		"senior administration official": false, "editorial board": false, "protesters": true, "Ada Brooks": false, "longtime GOP data expert": false} {
+		if got := anonymous(speaker); got != want {
+			t.Errorf("anonymous(%q) = %v, want %v", speaker, got, want)
+		}
+	}
 	if got := Extract(Article{Text: "No quotations here."}); got != nil {
 		t.Errorf("Extract(no quotations) = %+v, want nil", got)
 	}
