@@ -456,7 +456,10 @@ func apposed(toks []token, subj np, a, j, lo int, open rune) np {
 	if len(name) > 1 && strings.HasSuffix(name[0].low, "-year-old") {
 		name = name[1:] // an age: Her cousin, 10-year-old Ada Bello, said (testdata/roles.txt)
 	}
-	if open == ',' && subj.kind == npNominal && allCapital(name) {
+	if open == ',' && (subj.kind == npNominal || subj.kind == npProper && subj.lo > lo && (verbObject(toks, subj.lo) || presentTense(&toks[subj.lo-1]))) &&
+		(allCapital(name) || rolePlusName(name)) {
+		// (Or after a name that is a verb's object: A supporter who backs
+		// Reyes, former councillor Ann Pike, wrote (testdata/roles.txt).)
 		// A description, then the name: Springfield's mayor,
 		// Helen Marsh, promised … (testdata/headline.txt); the
 		// primary, Gov. John Kasich (R-OH), said …
@@ -495,6 +498,25 @@ func apposed(toks []token, subj np, a, j, lo int, open rune) np {
 		subj.role = appositionRole(toks[a+1 : end])
 	}
 	return subj
+}
+
+// rolePlusName reports whether ts are words in lower case, an office,
+// then a name: former councillor Ann Pike; former Colorado Rep. Pat
+// Schroeder.
+func rolePlusName(ts []token) bool {
+	k := 0
+	for k < len(ts) && ts[k].kind == tWord && ts[k].text == ts[k].low && !pastTense(&ts[k]) && !cueVerbs[ts[k].low] && !npStop[ts[k].low] {
+		k++
+	}
+	if k == 0 || len(ts)-k < 2 || !knownNoun(ts[k-1].low) && !titledRun(ts[k:]) && !titles[ts[k-1].low] {
+		return false
+	}
+	for _, t := range ts[k:] {
+		if t.kind != tWord || !t.capital() {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseInside reports whether tokens [a, b) hold a clause of their own: a
@@ -784,8 +806,11 @@ func walkBack(toks []token, j, lo int) np {
 		for w := len(n.words) - 2; w >= 0; w-- {
 			k := n.hi - len(n.words) + w
 			t := &toks[k]
-			if t.text == t.low && (dayWords[t.low] || timeWords[t.low] || pastTense(t) && !knownNoun(t.low)) ||
+			if t.text == t.low && (dayWords[t.low] || timeWords[t.low] || pastTense(t) && !knownNoun(t.low) ||
+				sourceNouns[t.low] && !personNouns[t.low] && !titles[t.low] && !personSuffix(t.low) && !organisationWords[t.low]) ||
 				weekdayAfter(toks, k) || strings.HasSuffix(t.low, "-year-old") {
+				// (In a Bloomberg interview Trump declared: an interview is
+				// no one's title.)
 				n.words = n.words[w+1:]
 				n.det = ""
 				break
