@@ -508,7 +508,7 @@ func rolePlusName(ts []token) bool {
 	for k < len(ts) && ts[k].kind == tWord && ts[k].text == ts[k].low && !pastTense(&ts[k]) && !cueVerbs[ts[k].low] && !npStop[ts[k].low] {
 		k++
 	}
-	if k == 0 || len(ts)-k < 2 || !knownNoun(ts[k-1].low) && !titledRun(ts[k:]) && !titles[ts[k-1].low] {
+	if k == 0 || len(ts)-k < 2 || !knownNoun(ts[k-1].low) && !titledRun(ts[k:]) && !titles[ts[k-1].low] && !isGivenName(ts[k].text) {
 		return false
 	}
 	for _, t := range ts[k:] {
@@ -1873,9 +1873,9 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			// role, not the name (Republican front-runner Donald Trump;
 			// CrowdStrike co-founder Dmitri Alperovitch) (testdata/roles.txt).
 			if tail := name[k+1:]; isGivenName(tail[0]) && looksLikeName(tail) {
-				if len(role) == 0 {
-					role = append(role, name[:k+1]...)
-				}
+				// After a title the words still belong to the role: former
+				// harbor master Tom Lind (testdata/roles.txt).
+				role = append(role, name[:k+1]...)
 				name = tail
 			}
 			break
