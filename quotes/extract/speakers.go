@@ -669,6 +669,11 @@ func walkBack(toks []token, j, lo int) np {
 	if j < lo || j < 0 || !npWord(&toks[j]) {
 		return np{}
 	}
+	if j-2 >= lo && partyTag(toks[j].text) && toks[j-1].punct(',') {
+		// Sen. Owen Hartley, R-Texas, who …: the party and state, set
+		// off by commas, follow the name (testdata/roles.txt).
+		return walkBack(toks, j-2, lo)
+	}
 	if h := &toks[j]; pastTense(h) && len(h.low) > 5 && !strings.HasSuffix(h.low, "eed") && !knownNoun(h.low) && !personNouns[h.low] {
 		return np{} // as the polls closed stating …: a verb heads no phrase (testdata/subjects.txt)
 	}
@@ -878,6 +883,16 @@ func walkBack(toks []token, j, lo int) np {
 
 // modalOpeners open questions, never names ("Will" and "May" can be names).
 var modalOpeners = set(`can could would should does did do has have had is was are were must might shall`)
+
+// partyTag reports whether w is a party and a state as AP style writes
+// them after a name: R-Texas, D-Md., I-Vt.
+func partyTag(w string) bool {
+	if len(w) < 4 || w[1] != '-' || !strings.ContainsRune("RDI", rune(w[0])) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[2:])
+	return unicode.IsUpper(r)
+}
 
 // verbAfter reports whether a word in -ed after token p is a verb, with p
 // its subject, rather than a modifier after a determiner, an owner, an
