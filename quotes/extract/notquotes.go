@@ -94,6 +94,9 @@ func (x *extractor) notQuotation(i int) bool {
 	if k+1 < len(x.toks) && x.toks[k+1].kind == tWord && titleNouns[x.toks[k+1].low] {
 		return true // "Meet the Press" program
 	}
+	if k+2 < len(x.toks) && x.toks[k+1].kind == tWord && x.toks[k+1].text == x.toks[k+1].low && x.toks[k+2].kind == tWord && titleNouns[x.toks[k+2].low] {
+		return true // "Ted Cross" campaign pins (testdata/title.txt)
+	}
 	if prev != nil && prev.is("a", "an", "the", "its", "his", "her", "their") && k+1 < len(x.toks) && x.toks[k+1].kind == tWord &&
 		x.toks[k+1].text == x.toks[k+1].low && sourceNouns[x.toks[k+1].low] {
 		return true // a "Party of Kane" campaign, the name of a campaign (testdata/partial.txt)
