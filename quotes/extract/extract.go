@@ -591,7 +591,7 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		case t.punct(')'):
 			depth--
 		}
-		if t.kind == tQuote && !nicknameTok(toks, hi) || t.kind == tPara || depth <= 0 && (t.punct('.') || t.punct('?') || t.punct('!') || t.punct(';') || t.punct(':')) {
+		if t.kind == tQuote && !x.skip[t.q] || t.kind == tPara || depth <= 0 && (t.punct('.') || t.punct('?') || t.punct('!') || t.punct(';') || t.punct(':')) {
 			break
 		}
 		hi++
