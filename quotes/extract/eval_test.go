@@ -42,7 +42,8 @@ import (
 //     Post"; "the Florida senator" is a description). A pronoun source (he,
 //     she, …) is resolved to the nearest earlier named source of the same
 //     article (PolNeAR has no coreference annotation); a description may
-//     match as written or as that nearest earlier named source.
+//     match as written or as that nearest earlier named source, and a
+//     description a name owns ("Hoff's letter") as its owner too.
 //   - A second speaker accuracy, reported beside the first and never in its
 //     place, also matches a named source by its last name ("Professor Alba"
 //     is Richard Alba; Bill and Hillary Clinton still differ), and uses an
@@ -289,6 +290,9 @@ func evalArticle(a *polnearArticle) evalScore {
 			if n := nearest(pos, unknownGender); n != "" {
 				g.speakers = append(g.speakers, n)
 			}
+			if o := sourceOwner(src); o != "" {
+				g.speakers = append(g.speakers, o)
+			}
 		default:
 			g.speakers = []string{src}
 		}
@@ -483,6 +487,23 @@ func sourceParts(s string) []string {
 		}
 	}
 	return parts
+}
+
+// sourceOwner returns the name that owns a described source, "Hoff" in
+// "Hoff's letter" and "Sanders' campaign", or "".
+func sourceOwner(src string) string {
+	var owner []string
+	for _, w := range strings.Fields(src) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		if b := stripPossessive(w); b != w {
+			return strings.Join(append(owner, b), " ")
+		}
+		owner = append(owner, w)
+	}
+	return ""
 }
 
 // isNamed reports whether a source names someone: one of its parts ends

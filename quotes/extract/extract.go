@@ -2978,6 +2978,25 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			return x.resolve(np{kind: npPronoun, lo: n.lo, hi: n.lo + 1, words: []string{p}}, cue)
 		}
 	}
+	if h := n.headWord(); n.kind == npNominal && (textNouns[h] || sourceNouns[h]) && !personNouns[h] && !organisationWords[h] {
+		// The Post's headline reads: "…": the owner's words, as the
+		// owner's statement would be (testdata/organisation.txt).
+		var owner []string
+		for _, w := range n.words[:len(n.words)-1] {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) {
+				break
+			}
+			owner = append(owner, w)
+			if isPossessive(w) {
+				owner[len(owner)-1] = stripPossessive(w)
+				if m := x.ents.makeMention(owner, nil); m.name != "" {
+					return x.resolve(np{kind: npProper, lo: n.lo, hi: n.lo + len(owner), words: owner}, cue)
+				}
+				break
+			}
+		}
+	}
 	if n.kind == npNominal && n.det == "the" && len(n.words) == 1 && textNouns[n.words[0]] {
 		if a, ok := x.textWriter(n.words[0], n.lo); ok {
 			a.cue = joinTokens(cue)
