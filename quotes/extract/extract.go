@@ -924,6 +924,14 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		if a, ok := x.whileSubject(lo, k); ok {
 			return a, true
 		}
+		if c := x.innerClause(lo, k); c > lo && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
+			// The subject of the clause the quotation stands in: a
+			// controversy in June when Hale assailed a judge for her "…"
+			// (testdata/subjects.txt).
+			if subj := forwardNP(toks, c+1, k); subj.kind == npProper {
+				return x.resolve(subj, nil)
+			}
+		}
 		if a, ok := x.sentenceSubject(lo, k, false); ok {
 			return a, true
 		}
@@ -1047,6 +1055,12 @@ func (x *extractor) ownedRemark(lo, k int) (attribution, bool) {
 // beforeCueIn finds the last cue in tokens [lo, k) and its speaker.
 func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 	toks := x.toks
+	if c := x.innerClause(lo, k); c > lo {
+		// The quotation stands in a clause of its own, "when Hale
+		// assailed a judge for her "…"": a cue before it is another
+		// clause's (testdata/subjects.txt).
+		lo = c
+	}
 	for v := k - 1; v >= lo; v-- {
 		n, ok := isCue(toks, v)
 		if !ok || v+n > k {
@@ -1287,6 +1301,57 @@ func (x *extractor) asDescribedBy(k int) (attribution, bool) {
 		return x.resolve(subj, toks[i+1:v+2])
 	}
 	return attribution{}, false
+}
+
+// innerClause returns the index of "when", "after", "because" and the like
+// that opens, inside the sentence from lo, a clause holding the quotation at
+// k with a name for its subject and a verb in the past or the present after
+// it, and no comma that ends the clause before the quotation; or -1.
+func (x *extractor) innerClause(lo, k int) int {
+	toks := x.toks
+	for c := k - 2; c > lo; c-- {
+		if toks[c].kind != tWord || toks[c].text != toks[c].low || !toks[c].is("when", "after", "because", "while", "since", "before", "until", "whereas") {
+			continue
+		}
+		subj := forwardNP(toks, c+1, k)
+		if subj.kind != npProper || subj.hi >= k || isPossessive(toks[subj.hi-1].text) || x.clauseEndsBefore(subj.hi, k) {
+			return -1 // a pronoun's clause is too often misread
+		}
+		if v := &toks[subj.hi]; pastTense(v) || presentTense(v) {
+			return c
+		}
+		return -1
+	}
+	return -1
+}
+
+// clauseEndsBefore reports whether a comma between tokens a and k ends the
+// clause a stands in before the quotation at k: the quotation, a participle
+// or a pronoun follows it, or a name and its verb. A name in commas is an
+// apposition: a judge, Ana Cole, for her "…".
+func (x *extractor) clauseEndsBefore(a, k int) bool {
+	toks := x.toks
+	for c := a; c < k; c++ {
+		if !toks[c].punct(',') {
+			continue
+		}
+		n := &toks[c+1]
+		if c+1 == k || n.kind == tWord && n.text == n.low && (isParticiple(n.low) || pronouns[n.low]) {
+			return true
+		}
+		subj := forwardNP(toks, c+1, k)
+		v := subj.hi
+		if v < k && toks[v].punct('(') {
+			for v < k && !toks[v].punct(')') {
+				v++ // Gov. Pat McCrory (R) blamed …
+			}
+			v++
+		}
+		if subj.kind == npProper && v < k && (pastTense(&toks[v]) || presentTense(&toks[v]) || cueVerbs[toks[v].low]) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensSentence reports whether the participle at token v opens its

@@ -73,6 +73,9 @@ func (x *extractor) notQuotation(i int) bool {
 	if prev != nil && prev.low == "as" && k > 1 && x.toks[k-2].low == "known" {
 		return true // the hacker known as "Gadfly," stated … (testdata/partial.txt)
 	}
+	if prev != nil && (prev.low == "nicknamed" || prev.low == "by" && k > 1 && x.toks[k-2].is("goes", "go", "went", "going")) {
+		return true // Chrabaszcz, who goes by "Vito," was … (testdata/names.txt)
+	}
 	if prev != nil && (titleVerbs[prev.low] || prev.low == "in" && k > 1 && x.toks[k-2].kind == tWord && (titleVerbs[x.toks[k-2].low] || x.toks[k-2].is("role", "roles"))) {
 		return true // who starred in "Parks and Recreation"; edits "Eat The Press"; her role in "Driftwood" (testdata/title.txt)
 	}
