@@ -3048,15 +3048,17 @@ func roleBefore(toks []token, i int, lowers map[string]bool) (role, head string)
 // comma, and names no one else: not "a spokesman for Hale, Ann Ruiz".
 func roleInApposition(toks []token, h int) (role, head string) {
 	k := h
-	for k > 0 && h-k < 3 && toks[k-1].sent == toks[h].sent && toks[k-1].kind == tWord &&
+	for k > 0 && h-k < 3 && toks[k-1].sent == toks[h].sent && toks[k-1].kind == tWord && !determiners[toks[k-1].low] && !possessivePronouns[toks[k-1].low] &&
 		(toks[k-1].text == toks[k-1].low && !npStop[toks[k-1].low] && !prepositions[toks[k-1].low] || isPossessive(toks[k-1].text)) {
 		k--
 	}
+	if !personNouns[toks[h].low] && !titles[toks[h].low] {
+		return "", "" // According to the statement, Kelly met …: no office
+	}
 	if k > 0 && toks[k-1].sent == toks[h].sent && toks[k-1].kind == tWord && (determiners[toks[k-1].low] || possessivePronouns[toks[k-1].low]) {
 		k-- // the determiner, left out of the role
-	} else if k > 0 && toks[k-1].sent == toks[h].sent && !toks[k-1].punct(',') && !isDash(&toks[k-1]) && !toks[k-1].punct(':') && toks[k-1].kind != tPara {
-		return "", ""
 	}
+
 	words := make([]string, 0, h+1-k)
 	for _, t := range toks[k : h+1] {
 		if determiners[t.low] || possessivePronouns[t.low] {
