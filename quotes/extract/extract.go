@@ -846,28 +846,16 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		(toks[lo-1].kind != tQuote || x.skip[toks[lo-1].q]) {
 		lo--
 	}
-	if a, ok := x.labelBefore(lo, k); ok {
-		// The label is nearer than any cue before it: Pollsters agree -
-		// Carl Bialik: "…" (testdata/colon.txt).
-		return a, true
-	}
-	if a, ok := x.inWords(lo, k); ok {
-		return a, true
-	}
-	if a, ok := x.ownedAnswer(lo, k); ok {
-		return a, true
-	}
-	if a, ok := x.subjectless(lo, k); ok {
+	// A label is nearer than any cue before it: Pollsters agree - Carl
+	// Bialik: "…" (testdata/colon.txt).
+	if a, ok := firstOf(lo, k, x.labelBefore, x.inWords, x.ownedAnswer, x.subjectless); ok {
 		return a, true
 	}
 	if a, ok := x.claimOwner(lo, k); ok {
 		a.owned = true
 		return a, true
 	}
-	if a, ok := x.characterised(lo, k); ok {
-		return a, true
-	}
-	if a, ok := x.beforeCueIn(lo, k); ok {
+	if a, ok := firstOf(lo, k, x.characterised, x.beforeCueIn); ok {
 		return a, true
 	}
 	for v := lo; v < k && v-lo < 3; v++ {
@@ -888,10 +876,7 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	// they stand after it ("Trump identified the judge as “Spanish”",
 	// testdata/partial.txt) or after a colon ("Cruz continued:",
 	// testdata/colon.txt).
-	if a, ok := x.agentAs(lo, k); ok {
-		return a, true
-	}
-	if a, ok := x.ownedRemark(lo, k); ok {
+	if a, ok := firstOf(lo, k, x.agentAs, x.ownedRemark); ok {
 		return a, true
 	}
 	if a, ok := x.afterAside(k); ok {
@@ -912,16 +897,7 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 			// would have to "…" (testdata/continuation.txt).
 			return attribution{speaker: x.attrs[p.q].speaker, role: x.attrs[p.q].role}, true
 		}
-		if a, ok := x.labelBefore(lo, k); ok {
-			return a, true
-		}
-		if a, ok := x.mannerVerbBefore(lo, k); ok {
-			return a, true
-		}
-		if a, ok := x.withSubject(lo, k); ok {
-			return a, true
-		}
-		if a, ok := x.whileSubject(lo, k); ok {
+		if a, ok := firstOf(lo, k, x.labelBefore, x.mannerVerbBefore, x.withSubject, x.whileSubject); ok {
 			return a, true
 		}
 		if c := x.innerClause(lo, k); c > lo && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
@@ -978,6 +954,17 @@ func (x *extractor) samePredicate(lo, k int) (attribution, bool) {
 	}
 	a := x.attrs[p.q]
 	return attribution{speaker: a.speaker, role: a.role, cue: a.cue}, true
+}
+
+// firstOf returns the first attribution that one of rules, tried in
+// order, finds for the quotation at token k in the sentence from lo.
+func firstOf(lo, k int, rules ...func(lo, k int) (attribution, bool)) (attribution, bool) {
+	for _, rule := range rules {
+		if a, ok := rule(lo, k); ok {
+			return a, true
+		}
+	}
+	return attribution{}, false
 }
 
 // agentAs reads the agent of a passive naming verb that names with "as":
