@@ -276,11 +276,22 @@ func (x *extractor) attribute(out []Quotation) {
 			roles[attrs[i].speaker] = attrs[i].role
 		}
 	}
+	// A role written once with the capital of a sentence's first word and
+	// once without is the same role: "council leader" (testdata/roles.txt).
+	lowered := make(map[string]string)
+	for i := range attrs {
+		if r := attrs[i].role; found[i] && r != "" && r[0] >= 'a' && r[0] <= 'z' {
+			lowered[strings.ToLower(r)] = r
+		}
+	}
 	for i := range out {
 		if found[i] {
 			role := attrs[i].role
 			if role == "" || role == "doctor" {
 				role = roles[attrs[i].speaker]
+			}
+			if l, ok := lowered[strings.ToLower(role)]; ok {
+				role = l
 			}
 			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, role, attrs[i].cue
 		}
