@@ -705,7 +705,8 @@ func (x *extractor) dashSignature(k int) (attribution, bool) {
 		j++ // or on a line of its own: "…" / -Michelle Marks, Philadelphia
 		paras++
 	}
-	if j >= len(toks) || !(toks[j].punct('―') || toks[j].punct('—') || toks[j].punct('–') || paras > 0 && toks[j].punct('-')) {
+	whole := x.opensParagraph(k) // "…" — Name, on a line of its own, a bullet before it or not
+	if j >= len(toks) || !(toks[j].punct('―') || toks[j].punct('—') || toks[j].punct('–') || (paras > 0 || whole) && toks[j].punct('-')) {
 		return attribution{}, false
 	}
 	if paras > 0 && k > 0 && toks[k-1].kind != tPara && !(toks[k-1].kind == tQuote && toks[k-1].sent != toks[k].sent) {
@@ -725,8 +726,9 @@ func (x *extractor) dashSignature(k int) (attribution, bool) {
 	if end < len(toks) && toks[end].punct('.') {
 		end++
 	}
-	if paras > 0 && end < len(toks) && toks[end].punct(',') {
-		// "-Michelle Marks, Philadelphia": the name's line may go on.
+	if (paras > 0 || whole) && end < len(toks) && toks[end].punct(',') {
+		// "-Michelle Marks, Philadelphia"; "…" — Tom Reyes, lawyer for
+		// the defendant: the name's line may go on (testdata/cues.txt).
 		for end < len(toks) && toks[end].kind != tPara && end-e < 16 {
 			end++
 		}
@@ -738,8 +740,22 @@ func (x *extractor) dashSignature(k int) (attribution, bool) {
 	for _, t := range toks[j+1 : e] {
 		n.words = append(n.words, t.text)
 	}
+	if e < end && toks[e].punct(',') {
+		n.role = appositionRole(toks[e+1 : end])
+	}
 	a, ok := x.resolve(n, nil)
 	return a, ok
+}
+
+// opensParagraph reports whether the quotation at token k opens its
+// paragraph, after a bullet or not: • "…" — Name.
+func (x *extractor) opensParagraph(k int) bool {
+	toks := x.toks
+	b := k
+	if b > 0 && toks[b-1].kind == tPunct && (toks[b-1].text == "•" || toks[b-1].text == "-" || toks[b-1].text == "*" || toks[b-1].text == "·") {
+		b--
+	}
+	return b == 0 || toks[b-1].kind == tPara
 }
 
 // unknownVerbCue reads "…," he surmised. — a name or a pronoun and one verb
