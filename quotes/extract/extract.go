@@ -170,6 +170,9 @@ type extractor struct {
 	ents *entities
 	// author is the article's writer, the speaker of "I said", or "".
 	author string
+	// words holds, for a transcript's line quoted whole ("PENCE: Well,
+	// …"), where its words start after the label; 0 elsewhere.
+	words []int
 }
 
 // An attribution is a speaker found for a quotation.
@@ -285,6 +288,10 @@ func (x *extractor) attribute(out []Quotation) {
 		}
 	}
 	for i := range out {
+		if x.words != nil && x.words[i] > out[i].Start && x.words[i] < out[i].End {
+			out[i].Start = x.words[i]
+			out[i].Text = x.text[out[i].Start:out[i].End]
+		}
 		if found[i] {
 			role := attrs[i].role
 			if role == "" || role == "doctor" {
@@ -439,6 +446,12 @@ func (x *extractor) transcriptLabel(i int) (a attribution, ok, labelled bool) {
 	}
 	label := q[:c]
 	labelled = len(label) > 1 && strings.ToUpper(label) == label
+	if labelled {
+		if x.words == nil {
+			x.words = make([]int, len(x.spans))
+		}
+		x.words[i] = s.start + c + 2 // the label is no part of the words (testdata/debate.txt)
+	}
 	last := strings.ToLower(words[len(words)-1])
 	if len(x.ents.surnames[last]) == 0 {
 		return attribution{}, false, labelled // VIDEO: is no one
