@@ -1862,9 +1862,13 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		// John Tiegen (testdata/names.txt).
 		lastTitle = n
 	}
-	for _, w := range words[:lastTitle+1] {
+	for idx, w := range words[:lastTitle+1] {
 		if lastTitle > 0 && expandTitle(strings.ToLower(w)) == "doctor" {
 			continue // lead author Dr. Mette Lund: the author, not "doctor"
+		}
+		if lw := strings.ToLower(w); portfolios[lw] && idx < lastTitle && titles[strings.ToLower(words[idx+1])] {
+			role = append(role, lw) // Foreign Minister Pavel Hruby: the foreign minister
+			continue
 		}
 		role = append(role, roleWord(w))
 	}
@@ -2058,6 +2062,12 @@ func expandTitle(lw string) string {
 	}
 	return lw
 }
+
+// portfolios name what an office is of, written in capitals only before
+// a name: Foreign Minister, Prime Minister, Home Secretary.
+var portfolios = set(`foreign prime interior home defence defense finance health education culture trade energy
+environment transport labour labor justice treasury economy agriculture housing communications attorney
+executive managing`)
 
 // titleAbbreviations spell out titles before a name, with or without their
 // full stop.
