@@ -1916,7 +1916,11 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			k <= 3 && (looksLikeName(name[:k]) || initial(name[0]) || strings.Count(name[0], ".") >= 2) && (institution(name[k+1:]) || isPlace(strings.Join(name[k+1:], " ")))) {
 			// Where a person comes from is no part of the name: Sen.
 			// Marco Rubio of Florida; G.K. Butterfield of North Carolina
-			// (testdata/roles.txt).
+			// (testdata/roles.txt). A body they work for is their role
+			// when they have no other: Marco Diaz of Brightline Research.
+			if len(role) == 0 && !isPlace(strings.Join(name[k+1:], " ")) {
+				role = append([]string{"of"}, name[k+1:]...)
+			}
 			name = name[:k]
 			break
 		}
