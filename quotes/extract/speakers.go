@@ -1134,7 +1134,7 @@ func coordinatedRole(toks []token, i, hi int) bool {
 		if t.kind != tWord || determiners[t.low] || pronouns[t.low] || possessivePronouns[t.low] || !npWord(t) {
 			return false
 		}
-		if t.text == t.low && personNouns[t.low] {
+		if t.text == t.low && (personNouns[t.low] || titles[t.low]) && !t.is("former", "latter", "acting", "interim", "senior", "deputy", "assistant", "vice") {
 			if j+3 < hi && toks[j+1].low == "of" && toks[j+2].kind == tWord {
 				j += 2 // the nominee and former secretary of state said
 			}
