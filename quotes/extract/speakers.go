@@ -1866,8 +1866,11 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 		if lastTitle > 0 && expandTitle(strings.ToLower(w)) == "doctor" {
 			continue // lead author Dr. Mette Lund: the author, not "doctor"
 		}
-		if lw := strings.ToLower(w); portfolios[lw] && idx < lastTitle && titles[strings.ToLower(words[idx+1])] {
-			role = append(role, lw) // Foreign Minister Pavel Hruby: the foreign minister
+		if lw := strings.ToLower(w); portfolios[lw] && idx < lastTitle && titles[strings.ToLower(words[idx+1])] ||
+			(portfolios[lw] || lw == "state" || lw == "commerce" || lw == "homeland" || lw == "security") && idx >= 2 && words[idx-1] == "of" && titles[strings.ToLower(words[idx-2])] {
+			// Foreign Minister Pavel Hruby, Secretary of State Ann Kerr:
+			// the foreign minister, the secretary of state.
+			role = append(role, lw)
 			continue
 		}
 		role = append(role, roleWord(w))
