@@ -281,6 +281,31 @@ func (x *extractor) attribute(out []Quotation) {
 	}
 	// A role written once with the capital of a sentence's first word and
 	// once without is the same role: "council leader" (testdata/roles.txt).
+	// So is one whose first word the article writes in lower case
+	// elsewhere: Shop owner Martin Harlow is a shop owner.
+	var lowers map[string]bool
+	lowerFirst := func(r string) string {
+		f, rest, ok := strings.Cut(r, " ")
+		if !ok || f == strings.ToLower(f) || rest == "" || rest[0] < 'a' || rest[0] > 'z' {
+			return r
+		}
+		lf := strings.ToLower(f)
+		if partyWords[lf] || demonymWords[lf] || demonyms[lf] != "" || places[lf] || organisationWords[lf] {
+			return r
+		}
+		if lowers == nil {
+			lowers = make(map[string]bool)
+			for i := range x.toks {
+				if t := &x.toks[i]; t.kind == tWord && t.text == t.low {
+					lowers[t.low] = true
+				}
+			}
+		}
+		if lowers[lf] {
+			return lf + " " + rest
+		}
+		return r
+	}
 	lowered := make(map[string]string)
 	for i := range attrs {
 		if r := attrs[i].role; found[i] && r != "" && r[0] >= 'a' && r[0] <= 'z' {
@@ -300,6 +325,7 @@ func (x *extractor) attribute(out []Quotation) {
 			if l, ok := lowered[strings.ToLower(role)]; ok {
 				role = l
 			}
+			role = lowerFirst(role)
 			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, role, attrs[i].cue
 		}
 	}
