@@ -199,7 +199,8 @@ var mediaNouns = set(`television channel network station radio`)
 // titleVerbs take the title of a work as their object: who starred in
 // "Parks and Recreation", edits "Eat The Press" (testdata/title.txt).
 var titleVerbs = set(`starred stars starring appeared appears edits edited hosts hosted directed directs produced
-produces authored co-wrote co-starred anchors anchored published self-published`)
+produces authored co-wrote co-starred anchors anchored published self-published promote promotes promoted promoting
+plug plugs plugged plugging`)
 
 var titleSmallWords = set(`a an the of and or in on at to for with by from de la le del van von vs. vs`)
 
