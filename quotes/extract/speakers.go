@@ -1815,7 +1815,61 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, by
 			m.g = unknownGender
 		}
 	}
+	e.describedSubjects()
 	return e
+}
+
+// describedSubjects adds, as a mention of the person it describes, a
+// sentence's subject that is a description of someone the article named
+// with that title: "The mayor later deleted the tweet. … he wrote" is the
+// mayor named before, a likelier "he" than a name met in between
+// (testdata/pronoun.txt).
+func (e *entities) describedSubjects() {
+	toks := e.toks
+	var extra []mention
+	for i := 0; i+2 < len(toks); i++ {
+		if i > 0 && toks[i-1].sent == toks[i].sent && toks[i-1].kind != tPara || toks[i].low != "the" {
+			continue
+		}
+		h := i + 1
+		for h < len(toks) && h-i <= 3 && toks[h].kind == tWord && toks[h].text == toks[h].low && !personNouns[toks[h].low] && !titles[toks[h].low] && !npStop[toks[h].low] {
+			h++
+		}
+		if h+1 >= len(toks) || toks[h].kind != tWord || toks[h].text != toks[h].low || !personNouns[toks[h].low] && !titles[toks[h].low] || strangerNouns[toks[h].low] {
+			continue
+		}
+		if v := &toks[h+1]; v.kind != tWord || v.text != v.low || !(pastTense(v) || presentTense(v) || auxiliaries[v.low] || cueVerbs[v.low] || adverbs[v.low]) {
+			continue
+		}
+		mod := ""
+		if h-1 > i {
+			mod = toks[h-1].low
+		}
+		m, ok := e.description(expandTitle(toks[h].low), mod, toks[i].start)
+		if !ok || !m.person || !strings.Contains(m.name, " ") {
+			continue
+		}
+		m.pos, m.sent, m.subject, m.possessive = toks[i].start, toks[i].sent, true, false
+		extra = append(extra, m)
+	}
+	if len(extra) == 0 {
+		return
+	}
+	all := make([]mention, 0, len(e.mentions)+len(extra))
+	a, b := e.mentions, extra
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || len(a) > 0 && a[0].pos <= b[0].pos {
+			all, a = append(all, a[0]), a[1:]
+		} else {
+			all, b = append(all, b[0]), b[1:]
+		}
+	}
+	e.mentions = nil
+	e.surnames = make(map[string][]int)
+	e.firstNames = make(map[string][]int)
+	for _, m := range all {
+		e.add(m)
+	}
 }
 
 func (e *entities) add(m mention) {
