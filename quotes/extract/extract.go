@@ -286,10 +286,16 @@ func (x *extractor) attribute(out []Quotation) {
 	var lowers map[string]bool
 	lowerFirst := func(r string) string {
 		f, rest, ok := strings.Cut(r, " ")
+		if !ok && roleOpeners[strings.ToLower(r)] {
+			return strings.ToLower(r) // Substitute Joel Mensah
+		}
 		if !ok || f == strings.ToLower(f) || rest == "" || rest[0] < 'a' || rest[0] > 'z' {
 			return r
 		}
 		lf := strings.ToLower(f)
+		if roleOpeners[lf] || portfolios[lf] {
+			return lf + " " + rest // Neighbour Jim Dowd, Town clerk Helen Oyelaran
+		}
 		if partyWords[lf] || demonymWords[lf] || demonyms[lf] != "" || places[lf] || organisationWords[lf] {
 			return r
 		}
@@ -3138,6 +3144,12 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 	}
 	return attribution{speaker: speaker, role: role, cue: joinTokens(cue)}, true
 }
+
+// roleOpeners are common words that open a role and take a capital only
+// when they open the sentence: Neighbour Jim Dowd, Opposition leader Gwen
+// Hollis, Substitute Joel Mensah.
+var roleOpeners = set(`neighbour neighbor substitute opposition town city county village parish shop store club
+team deputy assistant senior junior former acting interim chief head local party campaign union`)
 
 // answerNouns are what someone says back.
 var answerNouns = set(`response answer reply retort rejoinder`)
