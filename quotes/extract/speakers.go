@@ -1815,8 +1815,51 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, by
 			m.g = unknownGender
 		}
 	}
+	e.genderFromPronoun()
 	e.describedSubjects()
 	return e
+}
+
+// genderFromPronoun gives a named person of no known gender the gender of
+// the pronoun their own report opens with: "singer Lia Moss said she was
+// heartbroken" makes Lia Moss a she for every later "he" and "she", and so
+// for every other mention of her full name (testdata/pronoun.txt).
+func (e *entities) genderFromPronoun() {
+	toks := e.toks
+	g := make(map[string]gender)
+	for k := range e.mentions {
+		m := &e.mentions[k]
+		if !m.person || m.g != unknownGender || !strings.Contains(m.name, " ") {
+			continue
+		}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= m.pos })
+		for i < len(toks) && toks[i].capital() {
+			i++
+		}
+		if i < len(toks) && toks[i].kind == tWord && adverbs[toks[i].low] {
+			i++
+		}
+		if i+2 >= len(toks) || toks[i].kind != tWord || !cueVerbs[toks[i].low] || toks[i].text != toks[i].low {
+			continue
+		}
+		i++
+		if toks[i].low == "that" {
+			i++
+		}
+		if i+1 < len(toks) && toks[i].kind == tWord && toks[i].text == toks[i].low && toks[i].is("he", "she") && toks[i+1].kind == tWord {
+			g[m.name] = pronounGender(toks[i].low)
+		}
+	}
+	if len(g) == 0 {
+		return
+	}
+	for k := range e.mentions {
+		if m := &e.mentions[k]; m.g == unknownGender {
+			if w, ok := g[m.name]; ok {
+				m.g = w
+			}
+		}
+	}
 }
 
 // describedSubjects adds, as a mention of the person it describes, a
