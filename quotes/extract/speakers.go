@@ -1261,6 +1261,11 @@ func appositionRole(ts []token) string {
 		if t.low == "who" || t.low == "which" || t.low == "that" {
 			break
 		}
+		if len(words) > 0 && t.text == t.low && (auxiliaries[t.low] || copulas[t.low] || pastTense(t) && !knownNoun(t.low) && k+1 < len(ts) && ts[k+1].kind == tWord && !knownNoun(ts[k+1].low)) {
+			// A verb: the words are the next clause's subject, no role.
+			// According to Keogh, the union has "…" (testdata/roles.txt).
+			return ""
+		}
 		words = append(words, t.text)
 	}
 	if len(words) == 0 || len(words) > 8 {
