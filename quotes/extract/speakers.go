@@ -456,7 +456,7 @@ func apposed(toks []token, subj np, a, j, lo int, open rune) np {
 	if len(name) > 1 && strings.HasSuffix(name[0].low, "-year-old") {
 		name = name[1:] // an age: Her cousin, 10-year-old Ada Bello, said (testdata/roles.txt)
 	}
-	if open == ',' && (subj.kind == npNominal || subj.kind == npProper && subj.lo > lo && (verbObject(toks, subj.lo) || presentTense(&toks[subj.lo-1]))) &&
+	if open == ',' && (subj.kind == npNominal || subj.kind == npProper && (titleOnly(subj.words) || subj.lo > lo && (verbObject(toks, subj.lo) || presentTense(&toks[subj.lo-1])))) &&
 		(allCapital(name) || rolePlusName(name)) {
 		// (Or after a name that is a verb's object: A supporter who backs
 		// Reyes, former councillor Ann Pike, wrote (testdata/roles.txt).)
@@ -465,7 +465,20 @@ func apposed(toks []token, subj np, a, j, lo int, open rune) np {
 		// primary, Gov. John Kasich (R-OH), said …
 		n := np{kind: npProper, lo: subj.lo, hi: j} // the phrase opens with the description
 		if hasTitle(subj.words) {
-			n.role = strings.Join(subj.words, " ")
+			words := make([]string, len(subj.words))
+			for i, w := range subj.words {
+				words[i] = w
+				lw := strings.ToLower(w)
+				next := ""
+				if i+1 < len(subj.words) {
+					next = subj.words[i+1]
+				}
+				if (titles[lw] || portfolios[lw]) && !strings.HasSuffix(w, ".") &&
+					(next == "" || next == strings.ToLower(next) || titles[strings.ToLower(next)] || portfolios[strings.ToLower(next)]) {
+					words[i] = lw // Japan's Prime Minister: Japan's prime minister; not Rep. Dan Hill's
+				}
+			}
+			n.role = strings.Join(words, " ")
 			if subj.lo-2 >= lo && toks[subj.lo-1].low == "of" && determiners[toks[subj.lo-2].low] {
 				// One of the university's top executives, Michael Sexton,
 				n.role = strings.TrimSpace(toks[subj.lo-2].low + " of " + subj.det + " " + strings.Join(subj.words, " "))
@@ -498,6 +511,23 @@ func apposed(toks []token, subj np, a, j, lo int, open rune) np {
 		subj.role = appositionRole(toks[a+1 : end])
 	}
 	return subj
+}
+
+// titleOnly reports whether capitalised words are an office and no name:
+// Japan's Prime Minister, the White House Press Secretary.
+func titleOnly(words []string) bool {
+	office := false
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case titles[lw] || titles[strings.TrimSuffix(lw, ".")]:
+			office = true
+		case portfolios[lw] || i < len(words)-1 && isPossessive(w) || lw == "of" || determiners[lw]:
+		default:
+			return false
+		}
+	}
+	return office
 }
 
 // rolePlusName reports whether ts are words in lower case, an office,
