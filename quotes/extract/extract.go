@@ -286,8 +286,9 @@ func (x *extractor) attribute(out []Quotation) {
 	var lowers map[string]bool
 	lowerFirst := func(r string) string {
 		f, rest, ok := strings.Cut(r, " ")
-		if !ok && roleOpeners[strings.ToLower(r)] {
-			return strings.ToLower(r) // Substitute Joel Mensah
+		if lr := strings.ToLower(r); !ok && (roleOpeners[lr] || personNouns[lr] || titles[lr] || personSuffix(lr)) && r != strings.ToUpper(r) &&
+			!partyWords[lr] && !demonymWords[lr] && demonyms[lr] == "" {
+			return lr // Substitute Joel Mensah, Developer Ray Quinn
 		}
 		if !ok || f == strings.ToLower(f) || rest == "" || rest[0] < 'a' || rest[0] > 'z' {
 			return r
