@@ -1311,10 +1311,11 @@ func (x *extractor) inWords(lo, k int) (attribution, bool) {
 		if !isPossessive(toks[o].text) || !toks[o].capital() {
 			return attribution{}, false
 		}
-		owner := walkBack(toks, o, o)
-		for b := o - 1; b > lo && toks[b].capital(); b-- {
-			owner = walkBack(toks, o, b) // in Ana Velez's words
+		b := o
+		for b-1 > lo && toks[b-1].capital() {
+			b-- // in Ana Velez's words
 		}
+		owner := walkBack(toks, o, b)
 		if owner.kind != npProper {
 			return attribution{}, false
 		}
@@ -1504,8 +1505,7 @@ func (x *extractor) quotedAs(v, lo int) (attribution, bool) {
 		!toks[subj.lo-1].is("quoted", "quoting", "quotes", "quote", "cited", "citing", "cites") {
 		return attribution{}, false
 	}
-	a, ok := x.resolve(subj, toks[v:v+1])
-	return a, ok
+	return x.resolve(subj, toks[v:v+1])
 }
 
 // subjectless reads a sentence that opens with a cue in -ing and no
