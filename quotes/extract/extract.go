@@ -2016,7 +2016,8 @@ func (x *extractor) finalCue(k int) (attribution, bool) {
 			return x.resolve(subj, toks[v:v+n])
 		}
 	}
-	if comma < 0 || e-comma > 12 || e-k > maxWindow {
+	according := comma >= 0 && comma+1 < len(toks) && toks[comma+1].low == "according"
+	if comma < 0 || e-comma > 12 && !(according && e-comma <= 16) || e-k > maxWindow {
 		return attribution{}, false
 	}
 	for v := comma + 1; v < e; v++ {
@@ -2024,12 +2025,27 @@ func (x *extractor) finalCue(k int) (attribution, bool) {
 		if !ok {
 			continue
 		}
-		if isParticiple(toks[v].low) {
+		if isParticiple(toks[v].low) && toks[v].low != "according" {
+			// "…, adding that": the participle's subject is the
+			// sentence's; but "…, according to a study by X." names its
+			// source (testdata/cues.txt).
 			return attribution{}, false
 		}
 		var subj np
 		if v == comma+1 {
 			subj = forwardNP(toks, v+n, e)
+			if b := v + n + 1; according && (subj.kind == npNone || subj.kind == npNominal && !speakerNoun(subj.headWord())) {
+				// according to calculations by Amy Glasmeier: the author
+				// of the work cited (testdata/cues.txt).
+				for b < e && b-v < 6 && toks[b].low != "by" {
+					b++
+				}
+				if b+1 < e && toks[b].low == "by" {
+					if a := forwardNP(toks, b+1, e); a.kind == npProper {
+						subj = a
+					}
+				}
+			}
 		} else {
 			subj = backwardNP(toks, v, comma+1)
 			if subj.lo != comma+1 {
