@@ -2037,11 +2037,11 @@ func (x *extractor) finalCue(k int) (attribution, bool) {
 			if b := v + n + 1; according && (subj.kind == npNone || subj.kind == npNominal && !speakerNoun(subj.headWord())) {
 				// according to calculations by Amy Glasmeier: the author
 				// of the work cited (testdata/cues.txt).
-				for b < e && b-v < 6 && toks[b].low != "by" {
+				for b < e && b-v < 9 && toks[b].low != "by" {
 					b++
 				}
 				if b+1 < e && toks[b].low == "by" {
-					if a := forwardNP(toks, b+1, e); a.kind == npProper {
+					if a := forwardNP(toks, b+1, e); a.kind == npProper || a.kind == npNominal && speakerNoun(a.headWord()) {
 						subj = a
 					}
 				}
