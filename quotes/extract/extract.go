@@ -283,12 +283,11 @@ func (x *extractor) attribute(out []Quotation) {
 	// once without is the same role: "council leader" (testdata/roles.txt).
 	// So is one whose first word the article writes in lower case
 	// elsewhere: Shop owner Martin Harlow is a shop owner.
-	var lowers map[string]bool
 	lowerFirst := func(r string) string {
 		f, rest, ok := strings.Cut(r, " ")
 		if lr := strings.ToLower(r); !ok && (roleOpeners[lr] || personNouns[lr] || titles[lr] || personSuffix(lr)) && r != strings.ToUpper(r) &&
 			!partyWords[lr] && !demonymWords[lr] && demonyms[lr] == "" {
-			return lr // Substitute Joel Mensah, Developer Ray Quinn
+			return lr // Substitute Joel Mensah, Shopkeeper Jane Pohl
 		}
 		if !ok || f == strings.ToLower(f) || rest == "" || rest[0] < 'a' || rest[0] > 'z' {
 			return r
@@ -300,15 +299,7 @@ func (x *extractor) attribute(out []Quotation) {
 		if partyWords[lf] || demonymWords[lf] || demonyms[lf] != "" || places[lf] || organisationWords[lf] {
 			return r
 		}
-		if lowers == nil {
-			lowers = make(map[string]bool)
-			for i := range x.toks {
-				if t := &x.toks[i]; t.kind == tWord && t.text == t.low {
-					lowers[t.low] = true
-				}
-			}
-		}
-		if lowers[lf] {
+		if x.ents.lowers[lf] {
 			return lf + " " + rest
 		}
 		return r

@@ -1587,6 +1587,8 @@ type mention struct {
 // entities is what the article has said about people so far.
 type entities struct {
 	mentions []mention // in text order
+	// lowers holds the words the text writes in lower case.
+	lowers map[string]bool
 	// surnames maps a lower-case last name to the indexes of the mentions
 	// with a full name ending in it, in text order.
 	surnames map[string][]int
@@ -1630,8 +1632,8 @@ const maxLookback = 200
 // organisations) even when no list knows them.
 func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, byline [2]int) *entities {
 	e := &entities{surnames: make(map[string][]int), firstNames: make(map[string][]int), inner: make(map[string]bool), toks: toks}
-	// lowers holds the words the text writes in lower case.
 	lowers := make(map[string]bool)
+	e.lowers = lowers
 	opener := -1 // a name that follows a skipped word opening its sentence
 	for i := 1; i < len(toks); i++ {
 		if toks[i].capital() && toks[i-1].kind == tWord && toks[i-1].sent == toks[i].sent {
