@@ -531,6 +531,9 @@ func isCue(toks []token, k int) (int, bool) {
 	if (t.low == "put" || t.low == "puts") && k+1 < len(toks) && toks[k+1].low == "it" {
 		return 2, true // as Amar put it, "…"
 	}
+	if isParticiple(t.low) && k+1 < len(toks) && toks[k+1].is("can", "could", "will", "would", "should", "may", "might", "must", "is", "was", "has", "had") {
+		return 1, false // a noun: Good reporting can still win out (testdata/continuation.txt)
+	}
 	return 1, cueVerbs[t.low]
 }
 
@@ -2788,7 +2791,7 @@ func (x *extractor) paraEnds(i int) bool {
 func (x *extractor) leadIn(k int, speaker string) int {
 	toks := x.toks
 	lo := x.sentFirst[toks[k].sent]
-	if k-lo > 8 || k+1 < len(toks) && toks[k+1].sent == toks[k].sent && toks[k+1].kind != tPara &&
+	if k-lo > 12 || k+1 < len(toks) && toks[k+1].sent == toks[k].sent && toks[k+1].kind != tPara &&
 		!(toks[k+1].punct('.') && (k+2 >= len(toks) || toks[k+2].sent != toks[k].sent || toks[k+2].kind == tPara)) {
 		return -1
 	}
@@ -2802,6 +2805,9 @@ func (x *extractor) leadIn(k int, speaker string) int {
 		}
 	}
 	for m := x.ents.before(toks[lo].start); m < len(x.ents.mentions) && x.ents.mentions[m].pos < toks[k].start; m++ {
+		if mm := &x.ents.mentions[m]; mm.pos == toks[lo].start && !mm.person && !mm.org && !strings.Contains(mm.name, " ") && !x.ents.nameLike(mm.name) {
+			continue // a word that takes a capital for opening the sentence: Good information …
+		}
 		if !sameSpeakerName(x.ents.mentions[m].name, speaker) {
 			return -1
 		}
