@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,7 @@ type Quotation struct {
 
 // maxWindow bounds the words looked at on either side of a quotation for its
 // cue, so that the work per quotation is constant.
-const maxWindow = 40
+const maxWindow = 60
 
 // Quotations returns every quotation in a.Text in text order, attributed or
 // not, and the social posts pasted into it ("text — Name (@handle) Date",
@@ -524,6 +525,9 @@ func isCue(toks []token, k int) (int, bool) {
 		toks[k-2].low == "the" && toks[k-3].kind == tQuote && endsWithComma(toks[k-3].text) &&
 		k+1 < len(toks) && (toks[k+1].punct('.') || toks[k+1].is("in")) {
 		return 1, true // "…," the Veldans state. (testdata/cues.txt)
+	}
+	if t.low == "state" && k > 1 && toks[k-1].low == "to" && toks[k-2].kind == tWord {
+		return 1, true // prompted Velez to state, "…" (testdata/subjects.txt)
 	}
 	if t.low == "written" && k > 0 && toks[k-1].is("has", "had", "have") {
 		return 1, true // as Lena Park had written, "…" (testdata/cues.txt)
@@ -1123,6 +1127,10 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 		if a, ok := x.namedByAgent(v, n, k); ok {
 			return a, true
 		}
+		if a, ok := x.causedSpeaker(v, lo); ok {
+			a.cue = toks[v].text
+			return a, true
+		}
 		if v-2 >= lo && toks[v-1].low == "who" && toks[v-2].is("anybody", "anyone", "everybody", "everyone", "somebody", "someone", "nobody", "whoever", "those") {
 			// Anyone who complains …: no one in particular, and the cue
 			// before it speaks (testdata/partial.txt).
@@ -1277,6 +1285,51 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 	}
 	return attribution{}, false
 }
+
+// causedSpeaker reads the object of a verb that brings someone to speak
+// as the cue's subject: a win that led her to declare that …; the record
+// prompted Velez to state, "…" (testdata/subjects.txt).
+func (x *extractor) causedSpeaker(v, lo int) (attribution, bool) {
+	toks := x.toks
+	if v-3 < lo || toks[v-1].low != "to" {
+		return attribution{}, false
+	}
+	o := v - 2
+	if subject := objectPronoun[toks[o].low]; subject != "" && toks[o].text == toks[o].low {
+		if !causeVerbs[toks[o-1].low] {
+			return attribution{}, false
+		}
+		// The pronoun is most often the subject of its own clause, even a
+		// clause the sentence puts second: Reyes won, while Velez dealt a
+		// blow … with a win that led her to declare.
+		want := pronounGender(subject)
+		e := x.ents
+		for m := e.before(toks[o].start) - 1; m >= 0 && e.mentions[m].sent == toks[o].sent; m-- {
+			mm := &e.mentions[m]
+			i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= mm.pos })
+			if i > 0 && prepositions[toks[i-1].low] || mm.possessive || mm.place {
+				continue // a blow to Ed Maher
+			}
+			if e.compatible(*mm, subject, want, toks[o].start) {
+				if n := forwardNP(toks, i, o); n.kind == npProper {
+					return x.resolve(n, nil)
+				}
+				break
+			}
+		}
+		return x.resolve(np{kind: npPronoun, lo: o, hi: o + 1, words: []string{subject}}, nil)
+	}
+	obj := walkBack(toks, v-2, lo)
+	if obj.kind != npProper || obj.lo-1 < lo || !causeVerbs[toks[obj.lo-1].low] {
+		return attribution{}, false
+	}
+	return x.resolve(obj, nil)
+}
+
+// causeVerbs bring their object to do what follows: led her to declare.
+var causeVerbs = set(`led prompted forced pushed pressed drove moved spurred compelled inspired caused leads prompts forces pushes drives moves spurs compels inspires causes lead prompt force push drive spur compel inspire`)
+
+var objectPronoun = map[string]string{"him": "he", "her": "she", "them": "they"}
 
 // inWords reads a source named as the owner of the words right after it:
 // in Velez's words, "…"; in the words of a senior adviser, "…"; in his own
