@@ -636,6 +636,12 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 		// critics cited it … names Ruiz (testdata/colon.txt).
 		return attribution{}, false
 	}
+	if !opens && j < len(toks) && toks[j].is("and", "but", "while", "whereas") {
+		// A new clause with its own subject and verb: Maher dismissed the
+		// plan as "a joke," and the council later called it "…"
+		// (testdata/subjects.txt).
+		return attribution{}, false
+	}
 	hi := j
 	depth := 0 // inside parentheses a period ends nothing: Marco Rubio (R-Fla.) said
 	for hi < len(toks) && hi-j < maxWindow {
