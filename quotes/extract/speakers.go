@@ -2557,12 +2557,22 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 	end := e.before(pos)
 	var fallback mention
 	found := false
+	sent := -1 // the pronoun's sentence
+	if i := sort.Search(len(e.toks), func(i int) bool { return e.toks[i].start >= pos }); i < len(e.toks) {
+		sent = e.toks[i].sent
+	}
 	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
 		m := e.mentions[k]
 		if found && fallback.sent-m.sent > 1 {
 			break
 		}
 		if !e.compatible(m, p, want, pos) {
+			continue
+		}
+		if (p == "he" || p == "she") && !m.subject && m.sent == sent && k > 0 && prepositionBefore(e.toks, m.pos) {
+			// Not a name after a preposition in the pronoun's own
+			// sentence: Choosing between Clinton and Sanders is a "…,"
+			// she said (testdata/chain.txt).
 			continue
 		}
 		if e.conjoinedWith(p, m) {
@@ -2618,6 +2628,13 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 		}
 	}
 	return mention{}, false
+}
+
+// prepositionBefore reports whether a preposition stands right before the
+// token at byte offset pos.
+func prepositionBefore(toks []token, pos int) bool {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= pos })
+	return i > 0 && toks[i-1].kind == tWord && prepositions[toks[i-1].low]
 }
 
 // modifierAt reports whether the mention at byte offset pos qualifies a
@@ -2734,7 +2751,18 @@ func (e *entities) openedBy(p string, m mention) bool {
 	}
 	i := sort.Search(len(e.toks), func(i int) bool { return e.toks[i].start >= at })
 	if i > 0 && e.toks[i-1].sent == e.toks[i].sent && e.toks[i-1].kind != tPara {
-		return false
+		// Or opens a later clause before m, after "and" or "but": … was
+		// the first time she had voted, and she doesn't think Clinton
+		// can … (testdata/chain.txt).
+		j := i + 1
+		for ; j+1 < len(e.toks) && e.toks[j].start < m.pos; j++ {
+			if e.toks[j].low == p && e.toks[j-1].is("and", "but") && (verbFollows(e.toks, j+1) || negated(&e.toks[j+1]) || presentTense(&e.toks[j+1])) {
+				break
+			}
+		}
+		if j+1 >= len(e.toks) || e.toks[j].start >= m.pos {
+			return false
+		}
 	}
 	// Unless m is the speaker of the sentence's cue: He will gain more
 	// ground after the fair, Ruiz said (testdata/chain.txt).
