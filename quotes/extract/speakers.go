@@ -1086,10 +1086,15 @@ func forwardNP(toks []token, i, hi int) np {
 		}
 		n.kind = npNominal
 	}
-	if n.kind == npNominal && i+2 < hi && toks[i].punct(',') && nameAt(toks, i+1) {
+	at := i + 1
+	if w := &toks[min(at, len(toks)-1)]; n.kind == npNominal && i+3 < hi && toks[i].punct(',') && w.kind == tWord && w.text == w.low &&
+		(personNouns[w.low] || personSuffix(w.low)) && nameAt(toks, at+1) {
+		at++ // the mayor's introducer, actress Jana Lee Curt (testdata/roles.txt)
+	}
+	if n.kind == npNominal && at+1 < hi && toks[i].punct(',') && nameAt(toks, at) {
 		// A description, then the name: said another leading court
 		// advocate, Andrew J. Pincus of Mayer Brown (testdata/roles.txt).
-		name, e := capitalRun(toks, i+1, hi)
+		name, e := capitalRun(toks, at, hi)
 		if len(name) >= 2 && looksLikeName(name) && (e >= len(toks) || toks[e].kind != tWord || toks[e].low == "of") {
 			role := strings.Join(n.words, " ")
 			if part {
@@ -1101,7 +1106,7 @@ func forwardNP(toks []token, i, hi int) np {
 				}
 				role = b.String()
 			}
-			return np{kind: npProper, lo: i + 1, hi: e, words: name, role: role}
+			return np{kind: npProper, lo: at, hi: e, words: name, role: role}
 		}
 	}
 	if h := lower(n.words[len(n.words)-1]); n.kind == npNominal && i+2 < hi && toks[i].is("named", "called") && toks[i].text == toks[i].low &&
@@ -1993,7 +1998,7 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			lastTitle++ // Governor of New York
 		}
 	}
-	if n := lastTitle + 1; n+2 < len(words) && (!isGivenName(words[n]) || n+3 == len(words) && otherGender(words[n], words[n+1])) &&
+	if n := lastTitle + 1; n+2 < len(words) && (!isGivenName(words[n]) && e.describes(words[n]) || n+3 == len(words) && otherGender(words[n], words[n+1])) &&
 		isGivenName(words[n+1]) && !isPossessive(words[n]) {
 		// A word before a first name and a last name describes the person:
 		// Republican Christine Todd Whitman (testdata/pronoun.txt); so
@@ -2042,7 +2047,7 @@ func (e *entities) makeMention(words []string, subjects map[string]bool) mention
 			break
 		}
 	}
-	if n := len(name); n >= 3 && isGivenName(name[n-2]) && !isGivenName(name[n-3]) && !nameParticles[strings.ToLower(name[n-3])] &&
+	if n := len(name); n >= 3 && isGivenName(name[n-2]) && !isGivenName(name[n-3]) && e.describes(name[n-3]) && !nameParticles[strings.ToLower(name[n-3])] &&
 		name[n-3] != "of" && !isPossessive(name[n-3]) && !strings.HasSuffix(name[n-3], ".") && looksLikeName(name[n-2:]) &&
 		!nameSuffixes[strings.ToLower(name[n-1])] {
 		// Capitalised words before a first name and a last name describe
@@ -2285,6 +2290,16 @@ func personSuffix(w string) bool {
 		}
 	}
 	return false
+}
+
+// describes reports whether a capitalised word before a first name can
+// describe the person (Republican Christine Todd Whitman, Marine John
+// Tiegen) rather than be a first name no list knows (Jana Lee Curt): a word
+// the article writes in lower case, or one the lexicon knows.
+func (e *entities) describes(w string) bool {
+	l := strings.ToLower(w)
+	return e.lowers[l] || knownNoun(l) || partyWords[l] || demonymWords[l] || demonyms[l] != "" || adjective(l) ||
+		roleOpeners[l] || organisationWords[l] || places[l]
 }
 
 // adjective reports whether a lower-case word looks like an adjective that
