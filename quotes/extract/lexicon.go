@@ -460,7 +460,7 @@ indictment ruling decision order opinion transcript video recording speech inter
 campaign committee newspaper paper tabloid magazine network station outlet group organization
 publication networks statements response request listing segment program show school
 organisation agency office department ministry government administration court panel board
-voice-over voiceover
+voice-over voiceover brief motion affidavit petition testimony deposition memoir
 `)
 
 // places are capitalised words that name where, not who; "it" never stands
