@@ -36,7 +36,9 @@ import (
 //     (the innermost, when attributions nest). Gold sources with no text are
 //     left out.
 //   - A source "I" (me, my) outside quotation marks is the writer: the
-//     article's author, when Author names one.
+//     article's author, when Author names one. When it names none, the
+//     annotation does not say who the writer is, and the quotation is left
+//     out of speaker accuracy (it still counts for recall).
 //   - A source is named when it, or a part of it between commas, dashes or
 //     parentheses, ends with a capitalised word ("Trump", "The New York
 //     Post"; "the Florida senator" is a description). A pronoun source (he,
@@ -274,6 +276,11 @@ func evalArticle(a *polnearArticle) evalScore {
 			// The writer's own "I", outside any quotation: the article's
 			// author, as its byline names them.
 			g.speakers = []string{author}
+		case firstPerson(src) && !insideMarks(text, pos):
+			// The writer's "I" when no byline names one writer: who it is
+			// the annotation does not say (an excerpt's author, a letter
+			// writer), and no stand-in can be right, so it is left out of
+			// speaker accuracy, as a source with no text is.
 		case isPronoun(src):
 			if n := nearest(pos, unknownGender); n != "" {
 				g.speakers = []string{n}

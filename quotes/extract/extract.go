@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -65,7 +66,11 @@ func Quotations(a Article) []Quotation {
 		return posts
 	}
 	toks := tokenize(text, spans)
-	x := &extractor{text: text, spans: spans, toks: toks, headlineEnd: headlineEnd(text, a.Title), author: a.Author}
+	author := a.Author
+	if author == "" {
+		author = excerptAuthor(text)
+	}
+	x := &extractor{text: text, spans: spans, toks: toks, headlineEnd: headlineEnd(text, a.Title), author: author}
 	x.qtok = make([]int, len(spans))
 	for i := range toks {
 		if toks[i].kind == tQuote {
@@ -3409,6 +3414,27 @@ func Author(byline string) string {
 		return ""
 	}
 	return name
+}
+
+// excerptFrom finds, near an article's start, the note that presents it as
+// an excerpt of someone's book: "The following is an excerpt from Dana
+// Holm's new book"; "Adapted from Dana Holm's memoir".
+var excerptFrom = regexp.MustCompile(`(?i:excerpt(?:s|ed)?|adapted)\b[^.\n]{0,160}?\b((?:[A-Z][\p{L}'’.-]*\s+){1,3}[A-Z][\p{L}'’-]*?)['’]s\s+(?:[\p{L}-]+\s+){0,3}(?i:book|memoir|novel|biography)\b`)
+
+// excerptAuthor returns the writer whose book the article is an excerpt of,
+// as an editor's note in its first paragraphs names them, or "": the "I" of
+// the excerpt is theirs (testdata/byline.txt).
+func excerptAuthor(text string) string {
+	head := text[:min(len(text), 1200)]
+	m := excerptFrom.FindStringSubmatch(head)
+	if m == nil {
+		return ""
+	}
+	words := strings.Fields(m[1])
+	if !looksLikeName(words) {
+		return ""
+	}
+	return strings.Join(words, " ")
 }
 
 // coAuthor reports whether the rest of a byline, after its first name,
