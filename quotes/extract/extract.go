@@ -1257,6 +1257,11 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 		}
 		subj := backwardNP(toks, v, lo)
+		if subj.kind != npNone && subj.hi == v && isPossessive(toks[v-1].text) && subj.lo > lo && (namingVerbs[toks[subj.lo-1].low] || judgingVerbs[toks[subj.lo-1].low]) {
+			// The remarks are what a naming verb names, not a verb: Clara
+			// Harlow called her brother's remarks "…" (testdata/owners.txt).
+			continue
+		}
 		if subj.kind == npNominal && subj.hi == v && isPossessive(toks[v-1].text) && subj.det != "" {
 			// The mayor's reply was short: "…": the owner's, not someone
 			// called "mayor's" (testdata/colon.txt).
