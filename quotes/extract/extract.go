@@ -92,6 +92,34 @@ func Quotations(a Article) []Quotation {
 	return mergePosts(x.answers(out, turns), posts)
 }
 
+// appositionOf returns the role an apposition between commas gives the
+// first mention of the full name speaker ("Clara Harlow, the chief
+// executive, wants …"), or "".
+func (x *extractor) appositionOf(speaker string) string {
+	toks := x.toks
+	for _, m := range x.ents.mentions {
+		if m.name != speaker {
+			continue
+		}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= m.pos })
+		for i < len(toks) && toks[i].start < m.pos+len(m.name) {
+			i++
+		}
+		if i >= len(toks) || !toks[i].punct(',') {
+			return ""
+		}
+		e := i + 1
+		for e < len(toks) && e-i <= maxAppo && toks[e].kind == tWord && toks[e].sent == toks[i].sent {
+			e++
+		}
+		if e >= len(toks) || !toks[e].punct(',') || e == i+1 {
+			return ""
+		}
+		return appositionRole(toks[i+1 : e])
+	}
+	return ""
+}
+
 // mergePosts adds the posts that hold no quotation to qs, in text order.
 func mergePosts(qs, posts []Quotation) []Quotation {
 	if len(posts) == 0 {
@@ -283,6 +311,16 @@ func (x *extractor) attribute(out []Quotation) {
 	for i := range attrs {
 		if r := roles[attrs[i].speaker]; found[i] && attrs[i].role != "" && (r == "" || r == "doctor") {
 			roles[attrs[i].speaker] = attrs[i].role
+		}
+	}
+	// Or the role an apposition gives the name where the article
+	// introduces them without quoting them: Clara Harlow, the chief
+	// executive, wants … (testdata/roles.txt).
+	for i := range attrs {
+		if sp := attrs[i].speaker; found[i] && roles[sp] == "" && strings.Contains(sp, " ") {
+			if r := x.appositionOf(sp); r != "" {
+				roles[sp] = r
+			}
 		}
 	}
 	// A role written once with the capital of a sentence's first word and

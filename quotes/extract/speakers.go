@@ -1293,7 +1293,7 @@ func appositionRole(ts []token) string {
 		if k == 0 && determiners[t.low] || len(words) == 0 && strings.HasSuffix(t.low, "-year-old") {
 			continue // a retired teacher; a 70-year-old retired teacher
 		}
-		if t.low == "who" || t.low == "which" || t.low == "that" {
+		if t.is("who", "whose", "whom", "which", "that", "where") {
 			break
 		}
 		if len(words) > 0 && t.text == t.low && (auxiliaries[t.low] || copulas[t.low] || pastTense(t) && !knownNoun(t.low) && k+1 < len(ts) && ts[k+1].kind == tWord && !knownNoun(ts[k+1].low)) {
