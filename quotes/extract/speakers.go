@@ -1053,6 +1053,27 @@ func forwardNP(toks []token, i, hi int) np {
 		}
 		i++
 	}
+	if i > first && i+1 < hi && toks[i].is("for", "of", "at") && toks[i-1].text == toks[i-1].low && personNouns[toks[i-1].low] {
+		// Whom the person speaks for: said a spokesman for Northstar TV,
+		// said a lawyer for the Harlow family (testdata/organisation.txt).
+		e := i + 1
+		if e < hi && toks[e].low == "the" && toks[e].text == toks[e].low {
+			e++
+		}
+		b := e
+		for e < hi && e-b < maxNP && toks[e].kind == tWord && (toks[e].capital() || e > b && toks[e].is("of", "for", "and") && e+1 < hi && toks[e+1].capital()) {
+			e++
+		}
+		if e > b && toks[e-1].capital() && !(e < hi && toks[e].punct(',') && nameAt(toks, e+1)) {
+			// The same description walkBack gives "a spokesman for
+			// Northstar TV said".
+			n := np{kind: npNominal, lo: start, hi: e, det: det, head: toks[i-1].low}
+			for k := first; k < e; k++ {
+				n.words = append(n.words, toks[k].text)
+			}
+			return n
+		}
+	}
 	for i > first+1 && (determiners[toks[i-1].low] || prepositions[toks[i-1].low]) && toks[i-1].text == toks[i-1].low {
 		i-- // wrote the authors of the “Growth Project”: the authors (testdata/cues.txt)
 	}
