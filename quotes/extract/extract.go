@@ -3210,6 +3210,14 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 		}
 		return attribution{speaker: x.author, cue: joinTokens(cue)}, true
 	}
+	if n.kind == npPronoun && (n.words[0] == "he" || n.words[0] == "she") {
+		if c, ok := x.cataphor(n.lo, n.words[0]); ok {
+			a, ok := x.resolve(c, cue)
+			if ok && a.speaker != "" {
+				return a, true
+			}
+		}
+	}
 	if n.kind == npPronoun && n.words[0] == "they" {
 		if a, ok := x.pluralSpeaker(n.lo); ok {
 			a.cue = joinTokens(cue)
@@ -3264,6 +3272,49 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{speaker: speaker, role: role, cue: joinTokens(cue)}, true
+}
+
+// cataphor returns the name a pronoun at token p looks ahead to, when the
+// pronoun stands in a clause that opens its sentence and the main clause
+// after its comma has a person of the pronoun's gender as subject: Where he
+// used to boast that …, on Tuesday night Mayor Reyes said … is Reyes
+// (testdata/subjects.txt).
+func (x *extractor) cataphor(p int, pronoun string) (np, bool) {
+	toks := x.toks
+	lo := x.sentFirst[toks[p].sent]
+	if !toks[lo].is("where", "when", "while", "although", "though", "as", "after", "before", "if", "because", "since", "once", "whenever", "until") || p-lo > maxWindow {
+		return np{}, false
+	}
+	c := -1
+	for j := p + 1; j < len(toks) && j-p <= maxWindow && toks[j].sent == toks[p].sent; j++ {
+		if toks[j].kind == tPara {
+			return np{}, false
+		}
+		if toks[j].punct(',') || toks[j].kind == tQuote && endsWithComma(toks[j].text) {
+			c = j
+			break
+		}
+	}
+	if c < 0 {
+		return np{}, false
+	}
+	j := c + 1
+	for j < len(toks) && j-c <= 8 && toks[j].kind == tWord && toks[j].sent == toks[p].sent &&
+		(toks[j].text == toks[j].low || dayWords[toks[j].low] || months[toks[j].low]) {
+		j++ // on Tuesday night
+	}
+	if j >= len(toks) || !toks[j].capital() || toks[j].sent != toks[p].sent {
+		return np{}, false
+	}
+	n := forwardNP(toks, j, min(len(toks), j+maxWindow))
+	if n.kind != npProper || n.hi >= len(toks) || !verbFollows(toks, n.hi) && !presentTense(&toks[n.hi]) {
+		return np{}, false
+	}
+	m := x.ents.makeMention(append([]string(nil), n.words...), nil)
+	if !m.person || m.org || m.g != unknownGender && m.g != pronounGender(pronoun) {
+		return np{}, false
+	}
+	return n, true
 }
 
 // roleOpeners are common words that open a role and take a capital only

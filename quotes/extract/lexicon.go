@@ -361,7 +361,7 @@ var demonyms = map[string]string{
 var sentenceWords = set(`
 the a an but and or so yet if when while as in on at for with from by after before since during
 this that these those there here it its he she they we i you his her their our my your
-what who why how where which not no yes then now still also however meanwhile instead though although
+what who why how where which wherever whenever whatever whoever whichever not no yes then now still also however meanwhile instead though although
 because despite even just only more most some many much all both each every other another such
 asked according speaking read see watch related click follow sign update editor's note advertisement
 to of into about against like unlike via amid among people

@@ -83,6 +83,16 @@ func backwardNP(toks []token, v, lo int) np {
 			j -= 2
 			continue
 		}
+		if t.kind == tWord && t.low == "to" && j-2 >= lo && toVerbs[toks[j-1].low] && toks[j-1].text == toks[j-1].low {
+			// A verb that takes the cue as its own: he used to boast
+			// that …; Reyes went on to say; she wanted to add
+			// (testdata/subjects.txt).
+			j -= 2
+			if j >= lo && toks[j].low == "went" && toks[j+1].low == "on" {
+				j--
+			}
+			continue
+		}
 		if t.kind == tWord && t.low == "to" && j-2 >= lo && readyWords[toks[j-1].low] && copulas[toks[j-2].low] {
 			// The subject of an adjective that takes the cue: Oake was
 			// quick to add that …; Ruiz is careful to note …
@@ -684,6 +694,12 @@ func placeAdjective(w string) bool {
 var lyNouns = set(`family ally rally assembly supply monopoly anomaly homily belly bully jelly lily folly tally italy july
 reply daily weekly monthly quarterly melly kelly molly holly polly sally billy`)
 
+// toVerbs take another verb after "to" with their own subject: used to
+// boast, wanted to add, went on to say.
+var toVerbs = set(`used wanted wants want tried tries try refused refuses declined declines continued continues began begins
+seemed seems appeared appears decided decides chose chooses hoped hopes needed needs liked likes loved loves on
+went goes got gets managed manages rushed rushes hastened hastens took takes`)
+
 // walkBack collects the noun phrase ending at token j.
 func walkBack(toks []token, j, lo int) np {
 	if j-1 >= lo && toks[j].text == "over" && toks[j-1].text == "voice" {
@@ -1061,10 +1077,15 @@ func forwardNP(toks []token, i, hi int) np {
 			e++
 		}
 		b := e
-		for e < hi && e-b < maxNP && toks[e].kind == tWord && (toks[e].capital() || e > b && toks[e].is("of", "for", "and") && e+1 < hi && toks[e+1].capital()) {
-			e++
+		for e < hi && e-b < maxNP && toks[e].kind == tWord && (toks[e].capital() || e > b && (toks[e].is("of", "for", "and") ||
+			npWord(&toks[e]) && !prepositions[toks[e].low] && !beforeVerb(&toks[e]) && !presentTense(&toks[e]))) {
+			e++ // for Democratic presidential candidate Hillary Clinton
 		}
-		if e > b && toks[e-1].capital() && !(e < hi && toks[e].punct(',') && nameAt(toks, e+1)) {
+		for e > b && !toks[e-1].capital() {
+			e--
+		}
+		if e > b && (e >= hi || toks[e].kind != tWord || toks[e].capital() || beforeVerb(&toks[e]) || prepositions[toks[e].low]) &&
+			!(e < hi && toks[e].punct(',') && nameAt(toks, e+1)) {
 			// The same description walkBack gives "a spokesman for
 			// Northstar TV said".
 			n := np{kind: npNominal, lo: start, hi: e, det: det, head: toks[i-1].low}
