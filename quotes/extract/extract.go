@@ -93,31 +93,24 @@ func Quotations(a Article) []Quotation {
 }
 
 // appositionOf returns the role an apposition between commas gives the
-// first mention of the full name speaker ("Clara Harlow, the chief
-// executive, wants …"), or "".
-func (x *extractor) appositionOf(speaker string) string {
+// mention m ("Clara Harlow, the chief executive, wants …"), or "".
+func (x *extractor) appositionOf(m mention) string {
 	toks := x.toks
-	for _, m := range x.ents.mentions {
-		if m.name != speaker {
-			continue
-		}
-		i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= m.pos })
-		for i < len(toks) && toks[i].start < m.pos+len(m.name) {
-			i++
-		}
-		if i >= len(toks) || !toks[i].punct(',') {
-			return ""
-		}
-		e := i + 1
-		for e < len(toks) && e-i <= maxAppo && toks[e].kind == tWord && toks[e].sent == toks[i].sent {
-			e++
-		}
-		if e >= len(toks) || !toks[e].punct(',') || e == i+1 {
-			return ""
-		}
-		return appositionRole(toks[i+1 : e])
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= m.pos })
+	for n := 0; i < len(toks) && toks[i].start < m.pos+len(m.name) && n < maxNP; n++ {
+		i++
 	}
-	return ""
+	if i >= len(toks) || !toks[i].punct(',') {
+		return ""
+	}
+	e := i + 1
+	for e < len(toks) && e-i <= maxAppo && toks[e].kind == tWord && toks[e].sent == toks[i].sent {
+		e++
+	}
+	if e >= len(toks) || !toks[e].punct(',') || e == i+1 {
+		return ""
+	}
+	return appositionRole(toks[i+1 : e])
 }
 
 // mergePosts adds the posts that hold no quotation to qs, in text order.
@@ -316,10 +309,20 @@ func (x *extractor) attribute(out []Quotation) {
 	// Or the role an apposition gives the name where the article
 	// introduces them without quoting them: Clara Harlow, the chief
 	// executive, wants … (testdata/roles.txt).
+	var firstMention map[string]int
 	for i := range attrs {
 		if sp := attrs[i].speaker; found[i] && roles[sp] == "" && strings.Contains(sp, " ") {
-			if r := x.appositionOf(sp); r != "" {
-				roles[sp] = r
+			if firstMention == nil {
+				firstMention = make(map[string]int)
+				for k := len(x.ents.mentions) - 1; k >= 0; k-- {
+					firstMention[x.ents.mentions[k].name] = k
+				}
+			}
+			if k, ok := firstMention[sp]; ok {
+				delete(firstMention, sp) // once a speaker
+				if r := x.appositionOf(x.ents.mentions[k]); r != "" {
+					roles[sp] = r
+				}
 			}
 		}
 	}
@@ -3520,6 +3523,9 @@ var excerptFrom = regexp.MustCompile(`(?i:excerpt(?:s|ed)?|adapted)\b[^.\n]{0,16
 // the excerpt is theirs (testdata/byline.txt).
 func excerptAuthor(text string) string {
 	head := text[:min(len(text), 1200)]
+	if !strings.Contains(head, "xcerpt") && !strings.Contains(head, "dapted") && !strings.Contains(head, "XCERPT") && !strings.Contains(head, "DAPTED") {
+		return "" // the cheap test first: most articles are no excerpt
+	}
 	m := excerptFrom.FindStringSubmatch(head)
 	if m == nil {
 		return ""
