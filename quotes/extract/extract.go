@@ -992,6 +992,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	if a, ok := x.finalCue(k); ok {
 		return a, true
 	}
+	if a, ok := x.cueClauseAfter(k); ok {
+		return a, true
+	}
 	if a, ok := x.asDescribedBy(k); ok {
 		return a, true
 	}
@@ -2084,6 +2087,49 @@ func (x *extractor) outerReport(lo, e int) (attribution, bool) {
 			return attribution{}, false
 		}
 		return x.resolve(subj, toks[u:u+n])
+	}
+	return attribution{}, false
+}
+
+// cueClauseAfter finds a cue clause between commas after words quoted
+// inside a sentence, before a participle that carries the sentence on:
+// Trump's "excesses" are sickening, Hollande said Tuesday in Paris, noting
+// the nominee "…" (testdata/partial.txt).
+func (x *extractor) cueClauseAfter(k int) (attribution, bool) {
+	toks := x.toks
+	q := strings.TrimRight(toks[k].text, "\"'”’")
+	if strings.HasSuffix(q, ".") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, ",") {
+		return attribution{}, false
+	}
+	c := -1
+	for e := k + 1; e < len(toks) && e-k <= 16 && toks[e].sent == toks[k].sent; e++ {
+		if toks[e].punct(',') {
+			c = e
+			break
+		}
+		if _, ok := isCue(toks, e); ok || toks[e].kind != tWord {
+			return attribution{}, false
+		}
+	}
+	if c < 0 {
+		return attribution{}, false
+	}
+	subj := forwardNP(toks, c+1, min(len(toks), c+1+maxNP))
+	if subj.kind != npProper && subj.kind != npPronoun || subj.hi >= len(toks) {
+		return attribution{}, false
+	}
+	v := subj.hi
+	n, ok := isCue(toks, v)
+	if !ok || isParticiple(toks[v].low) || toks[v].low == "according" {
+		return attribution{}, false
+	}
+	for e := v + n; e < len(toks) && e-v <= 10 && toks[e].sent == toks[k].sent; e++ {
+		if toks[e].punct(',') && e+1 < len(toks) && isParticiple(toks[e+1].low) && cueVerbs[toks[e+1].low] {
+			return x.resolve(subj, toks[v:v+n])
+		}
+		if toks[e].kind != tWord {
+			return attribution{}, false
+		}
 	}
 	return attribution{}, false
 }
