@@ -2114,6 +2114,15 @@ func (x *extractor) cueClauseAfter(k int) (attribution, bool) {
 	if c < 0 {
 		return attribution{}, false
 	}
+	if n, ok := isCue(toks, c+1); ok && !isParticiple(toks[c+1].low) && toks[c+1].low != "according" {
+		// Inverted, the speaker set off by commas: Any "cleareyed" reading
+		// of it, said Mara Voss, an expert on …, would … (testdata/partial.txt).
+		subj := forwardNP(toks, c+1+n, min(len(toks), c+1+n+maxNP+maxAppo))
+		if subj.kind == npProper && subj.hi < len(toks) && (toks[subj.hi].punct(',') || toks[subj.hi].punct('.')) {
+			return x.resolve(subj, toks[c+1:c+1+n])
+		}
+		return attribution{}, false
+	}
 	subj := forwardNP(toks, c+1, min(len(toks), c+1+maxNP))
 	if subj.kind != npProper && subj.kind != npPronoun || subj.hi >= len(toks) {
 		return attribution{}, false
