@@ -575,6 +575,9 @@ func isCue(toks []token, k int) (int, bool) {
 	if t.low == "state" && k > 1 && toks[k-1].low == "to" && toks[k-2].kind == tWord {
 		return 1, true // prompted Velez to state, "…" (testdata/subjects.txt)
 	}
+	if (t.low == "brand" || t.low == "brands") && k+1 < len(toks) && toks[k+1].kind != tWord && toks[k+1].kind != tQuote {
+		return 1, false // a noun: the Ivanka Trump brand - a business pitched as "…"
+	}
 	if t.low == "written" && k > 0 && toks[k-1].is("has", "had", "have") {
 		return 1, true // as Lena Park had written, "…" (testdata/cues.txt)
 	}
@@ -1248,7 +1251,7 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			}
 			return attribution{}, false
 		}
-		if c := x.commaBetween(v, k); listenerVerbs[toks[v].low] && v > lo && toks[v-1].is("is", "are", "was", "were", "be", "been", "being") &&
+		if c := x.commaBetween(v, k); (listenerVerbs[toks[v].low] || toks[v].is("warned", "urged", "cautioned", "advised", "briefed")) && v > lo && toks[v-1].is("is", "are", "was", "were", "be", "been", "being") &&
 			(v+n >= k || toks[v+n].low != "by") && (c < 0 || c == k-1) {
 			// Passive with no agent: Trump was asked, "…" quotes someone
 			// who goes unnamed, never Trump, and no other rule may name

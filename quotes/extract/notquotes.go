@@ -55,7 +55,7 @@ func (x *extractor) notQuotation(i int) bool {
 	if !titleCase(x.text[s.start:s.end]) {
 		return false
 	}
-	if prev != nil && prev.is("on", "at", "of", "called", "named", "dubbed", "titled") {
+	if prev != nil && prev.is("on", "at", "of", "called", "named", "dubbed", "titled", "including") {
 		return true // on "Meet the Press"; the author of "America's Bitter Pill"
 	}
 	if j := x.beforeModifiers(k); j < k-1 && j >= 0 && x.toks[j].sent == x.toks[k].sent && x.toks[j].is("on", "at", "of", "in", "under") {
