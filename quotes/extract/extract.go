@@ -3317,6 +3317,12 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			return a, true
 		}
 	}
+	if n.kind == npPronoun && n.words[0] == "it" {
+		if a, ok := x.bodySpeakerBefore(n.lo); ok {
+			a.cue = joinTokens(cue)
+			return a, true
+		}
+	}
 	pos := x.toks[n.lo].start
 	if n.kind == npProper {
 		// A speaker is the likeliest antecedent of the next "he said".
@@ -3376,6 +3382,39 @@ func (x *extractor) cataphor(p int, pronoun string) (np, bool) {
 		return np{}, false
 	}
 	return n, true
+}
+
+// bodySpeakerBefore returns the speaker of the quotation just before token
+// p, in its paragraph or the one before, when that speaker is a body the
+// article describes without naming it, and no name comes between: "…," the
+// company wrote. It added, "…" (testdata/organisation.txt).
+func (x *extractor) bodySpeakerBefore(p int) (attribution, bool) {
+	toks := x.toks
+	paras := 0
+	for j := p - 1; j >= 0 && p-j <= 2*maxWindow; j-- {
+		t := &toks[j]
+		switch {
+		case t.kind == tPara:
+			if toks[j+1].kind == tPara {
+				continue // one break, however many lines
+			}
+			if paras++; paras > 1 {
+				return attribution{}, false
+			}
+		case t.kind == tQuote:
+			if x.skip[t.q] || !x.found[t.q] {
+				continue
+			}
+			a := x.attrs[t.q]
+			if a.speaker == "" || a.speaker != strings.ToLower(a.speaker) || !organisationWords[a.speaker[strings.LastIndexByte(a.speaker, ' ')+1:]] {
+				return attribution{}, false
+			}
+			return attribution{speaker: a.speaker, role: a.role}, true
+		case t.capital() && j > 0 && toks[j-1].sent == t.sent && toks[j-1].kind == tWord:
+			return attribution{}, false // a name between
+		}
+	}
+	return attribution{}, false
 }
 
 // roleOpeners are common words that open a role and take a capital only
