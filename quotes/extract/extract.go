@@ -2114,7 +2114,7 @@ func (x *extractor) cueClauseAfter(k int) (attribution, bool) {
 			return attribution{}, false
 		}
 	}
-	if c < 0 {
+	if c < 0 || c+1 >= len(toks) {
 		return attribution{}, false
 	}
 	if n, ok := isCue(toks, c+1); ok && !isParticiple(toks[c+1].low) && toks[c+1].low != "according" {
