@@ -554,7 +554,8 @@ func isCue(toks []token, k int) (int, bool) {
 		first := k == 0 || toks[k-1].sent != t.sent || toks[k-1].kind == tPara
 		next := k+1 < len(toks) && (toks[k+1].capital() || determiners[toks[k+1].low])
 		slip := k > 0 && toks[k-1].punct(',') && strings.HasSuffix(t.low, "ed")
-		return 1, (first && next || slip) && cueVerbs[t.low] && !isParticiple(t.low)
+		past := strings.HasSuffix(t.low, "ed") || irregularPast[t.low] || t.low == "said" || t.low == "says" // not Echo Point, a name (testdata/cues.txt)
+		return 1, (first && next || slip) && cueVerbs[t.low] && !isParticiple(t.low) && past
 	}
 	if t.low == "shot" && k+1 < len(toks) && toks[k+1].low == "back" {
 		return 2, true
@@ -1246,6 +1247,10 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 				sl = x.sentFirst[toks[v].sent]
 			}
 			if a, ok := x.sentenceSubject(sl, v, true); ok {
+				a.cue = toks[v].text
+				return a, true
+			}
+			if a, ok := x.nearestClauseSubject(lo, v); ok && toks[v-1].punct(',') {
 				a.cue = toks[v].text
 				return a, true
 			}
@@ -2816,6 +2821,28 @@ func (x *extractor) clauseSubject(k, v, lo int) (attribution, bool) {
 				return x.resolve(subj, nil)
 			}
 		}
+	}
+	return attribution{}, false
+}
+
+// nearestClauseSubject returns the subject of the clause nearest before a
+// participle cue at v, when the sentence's own subject is no speaker: The
+// first incident came when Reyes protesters interrupted her, shouting "…";
+// I remember Mayor Reyes going on TV, declaring "…" (testdata/partial.txt).
+func (x *extractor) nearestClauseSubject(lo, v int) (attribution, bool) {
+	toks := x.toks
+	for u := v - 2; u > lo && v-u <= maxWindow; u-- {
+		t := &toks[u]
+		if t.kind != tWord || t.text != t.low || toks[u-1].is("who", "that", "which") || isPossessive(toks[u-1].text) || determiners[toks[u-1].low] {
+			continue
+		}
+		if !pastTense(t) && !(strings.HasSuffix(t.low, "ing") && toks[u-1].capital()) {
+			continue
+		}
+		if subj := backwardNP(toks, u, lo); subj.kind == npProper || subj.kind == npNominal && speakerNoun(subj.headWord()) && !sourceNouns[subj.headWord()] {
+			return x.resolve(subj, nil)
+		}
+		return attribution{}, false
 	}
 	return attribution{}, false
 }

@@ -1762,6 +1762,12 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, by
 			}
 			j = i + f
 		}
+		if j-i == 2 && isPossessive(toks[j-1].text) && toks[i].kind == tWord && !isGivenName(toks[i].low) && len(e.surnames[toks[i].low]) > 0 {
+			// The last name of someone named before, run into another
+			// name's possessive: In praising Korvin Pellham's mayor spoke
+			// … is Korvin, and Pellham's mayor (testdata/subjects.txt).
+			j = i + 1
+		}
 		words := make([]string, 0, j-i)
 		for k := i; k < j; k++ {
 			if toks[k].kind != tQuote { // a nickname: Juan "Chico" Manriquez
