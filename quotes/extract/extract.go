@@ -986,9 +986,16 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		return a, true
 	}
 	for v := lo; v < k && v-lo < 3; v++ {
-		if isParticiple(toks[v].low) && cueVerbs[toks[v].low] && x.opensSentence(v) {
+		if isParticiple(toks[v].low) && (cueVerbs[toks[v].low] || v > lo && toks[v-1].is("after", "before", "while", "since", "by", "in", "upon")) && x.opensSentence(v) {
 			if a, ok := x.mainSubjectAfter(k); ok {
-				a.cue = toks[v].text
+				// In declaring the budget "…," the councillor …; or a
+				// phrase of the subject's doing, no cue: After spending
+				// the week bickering over whether the other is "…," Velez
+				// … (testdata/openers.txt).
+				a.cue = ""
+				if cueVerbs[toks[v].low] {
+					a.cue = toks[v].text
+				}
 				return a, true
 			}
 		}
@@ -1388,14 +1395,31 @@ func (x *extractor) causedSpeaker(v, lo int) (attribution, bool) {
 		return x.resolve(np{kind: npPronoun, lo: o, hi: o + 1, words: []string{subject}}, nil)
 	}
 	obj := walkBack(toks, v-2, lo)
-	if obj.kind != npProper || obj.lo-1 < lo || !causeVerbs[toks[obj.lo-1].low] {
+	if obj.kind != npProper || obj.lo-1 < lo {
+		return attribution{}, false
+	}
+	b := obj.lo - 1
+	for l := obj.lo; l < obj.hi; l++ {
+		if toks[l].is("like", "including") && l > lo {
+			// leading advisers like Tom Reyes to counter that …: Reyes
+			// speaks, one of the advisers the verb leads.
+			for b = l - 1; b > lo && l-b <= 4 && toks[b].kind == tWord && !causeVerbs[toks[b].low]; b-- {
+			}
+			obj = forwardNP(toks, l+1, v-1)
+			if obj.kind != npProper {
+				return attribution{}, false
+			}
+			break
+		}
+	}
+	if b < lo || !causeVerbs[toks[b].low] {
 		return attribution{}, false
 	}
 	return x.resolve(obj, nil)
 }
 
 // causeVerbs bring their object to do what follows: led her to declare.
-var causeVerbs = set(`led prompted forced pushed pressed drove moved spurred compelled inspired caused leads prompts forces pushes drives moves spurs compels inspires causes lead prompt force push drive spur compel inspire`)
+var causeVerbs = set(`leading prompting forcing led prompted forced pushed pressed drove moved spurred compelled inspired caused leads prompts forces pushes drives moves spurs compels inspires causes lead prompt force push drive spur compel inspire`)
 
 var objectPronoun = map[string]string{"him": "he", "her": "she", "them": "they"}
 
