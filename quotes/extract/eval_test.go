@@ -61,11 +61,13 @@ import (
 //     Clinton. Like the first rule, it reads the gold annotation and the
 //     text only, never what Quotations returned.
 //   - Two speakers match when the words of one (lower case, without
-//     honorifics, determiners, punctuation and titles before a name) are all
-//     among the words of the other, or of one part of the gold source
+//     honorifics, determiners (his, her, their and its among them),
+//     punctuation and titles before a name) are all among the words of the
+//     other, or of one part of the gold source
 //     ("Graham, a former candidate,"; "The leader of the League, Jonathan
 //     Greenblatt,"): "Trump" and "Donald Trump" match, "Bill Clinton" and
-//     "Hillary Clinton" do not.
+//     "Hillary Clinton" do not; "Tom Reyes's lawyer", a description its
+//     owner's name opens, keeps its noun and matches "his lawyer".
 var polnearDump = flag.Bool("polnear.dump", false, "print every PolNeAR miss, false hit, wrong speaker and quotation left without a speaker outside the gold set")
 
 type polnearArticle struct {
@@ -532,6 +534,7 @@ var speakerNoise = map[string]bool{
 	"the": true, "a": true, "an": true, "mr": true, "mrs": true, "ms": true, "dr": true, "s": true,
 	"himself": true, "herself": true, "itself": true, "themselves": true,
 	"one": true, "another": true,
+	"his": true, "her": true, "their": true, "its": true, // determiners too: his lawyer, Tom Reyes's lawyer
 }
 
 // speakerTitles are left out of a speaker's words for comparison: "Justice
@@ -552,7 +555,16 @@ func speakerWords(s string) []string {
 			words = append(words, w)
 		}
 	}
-	if len(words) > 1 {
+	owned := false // Tom Reyes's lawyer: a description its owner's name opens
+	if f := strings.Fields(s); len(f) > 1 {
+		for i, w := range f[:len(f)-1] {
+			r, _ := utf8.DecodeRuneInString(f[i+1])
+			if (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && unicode.IsLower(r) {
+				owned = true
+			}
+		}
+	}
+	if len(words) > 1 && !owned {
 		// A name with a title: compare the name ("Justice Scalia" → "Scalia").
 		var name []string
 		for _, w := range words {

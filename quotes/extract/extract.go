@@ -3343,6 +3343,13 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			return x.resolve(np{kind: npPronoun, lo: n.lo, hi: n.lo + 1, words: []string{p}}, cue)
 		}
 	}
+	if h := n.headWord(); n.kind == npNominal && possessivePronouns[n.det] && ownerPronoun[n.det] != "" && personNouns[h] && len(n.words) <= 3 {
+		// His lawyer, her family: the owner's, by name, when the article
+		// has named them (testdata/pronoun.txt).
+		if o, ok := x.resolve(np{kind: npPronoun, lo: n.lo, hi: n.lo + 1, words: []string{ownerPronoun[n.det]}}, nil); ok && o.speaker != "" && !strings.Contains(o.speaker, "'") {
+			return attribution{speaker: o.speaker + "'s " + strings.Join(n.words, " "), cue: joinTokens(cue)}, true
+		}
+	}
 	if h := n.headWord(); n.kind == npNominal && (textNouns[h] || sourceNouns[h]) && !personNouns[h] && !organisationWords[h] {
 		// The Post's headline reads: "…": the owner's words, as the
 		// owner's statement would be (testdata/organisation.txt).

@@ -1084,6 +1084,17 @@ func forwardNP(toks []token, i, hi int) np {
 		for e > b && !toks[e-1].capital() {
 			e--
 		}
+		if e > b && e+1 < hi && toks[e].punct(',') && nameAt(toks, e+1) {
+			// And then the name: said his best friend at Lehigh, Bruce
+			// Turry (testdata/roles.txt).
+			if name, ne := capitalRun(toks, e+1, hi); len(name) >= 2 && looksLikeName(name) {
+				role := make([]string, 0, e-first)
+				for k := first; k < e; k++ {
+					role = append(role, toks[k].text)
+				}
+				return np{kind: npProper, lo: e + 1, hi: ne, words: name, role: strings.Join(role, " ")}
+			}
+		}
 		if e > b && (e >= hi || toks[e].kind != tWord || toks[e].capital() || beforeVerb(&toks[e]) || prepositions[toks[e].low]) &&
 			!(e < hi && toks[e].punct(',') && nameAt(toks, e+1)) {
 			// The same description walkBack gives "a spokesman for
