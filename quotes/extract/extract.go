@@ -710,6 +710,9 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 	if a, ok := x.unknownVerbCue(k, j, hi, last); ok {
 		return a, true
 	}
+	if a, ok := x.nameThenCue(j, hi); ok && last == ',' {
+		return a, true
+	}
 	for v := j; v < hi; v++ {
 		n, ok := isCue(toks, v)
 		if !ok {
@@ -769,6 +772,46 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 			return attribution{}, false
 		}
 		return x.resolve(subj, toks[v:v+n])
+	}
+	return attribution{}, false
+}
+
+// nameThenCue reads a name right after a quotation's comma and a cue after
+// its apposition, however many commas the apposition holds: "…," Anne
+// Rich, assistant secretary for population, refugees, and migration, said
+// (testdata/roles.txt).
+func (x *extractor) nameThenCue(j, hi int) (attribution, bool) {
+	toks := x.toks
+	if j >= hi || !nameAt(toks, j) {
+		return attribution{}, false
+	}
+	name := forwardNP(toks, j, hi)
+	if name.kind != npProper || name.hi >= hi || !toks[name.hi].punct(',') {
+		return attribution{}, false
+	}
+	for v := name.hi + 1; v < hi; v++ {
+		t := &toks[v]
+		if t.kind != tWord && !t.punct(',') {
+			return attribution{}, false
+		}
+		if n, ok := isCue(toks, v); ok {
+			if !toks[v-1].punct(',') || isParticiple(t.low) || t.low == "according" {
+				return attribution{}, false
+			}
+			a, ok := x.resolve(name, toks[v:v+n])
+			var b strings.Builder
+			for _, t := range toks[name.hi+1 : max(v-1, name.hi+1)] {
+				if b.Len() > 0 && t.kind == tWord {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t.text)
+			}
+			if whole := strings.TrimPrefix(b.String(), "the "); ok && a.role != "" && strings.HasPrefix(whole, a.role) &&
+				(strings.Contains(whole[len(a.role):], ", and ") || strings.Contains(whole[len(a.role):], ", or ")) {
+				a.role = whole // the whole list: for ports, ferries, and harbours
+			}
+			return a, ok
+		}
 	}
 	return attribution{}, false
 }

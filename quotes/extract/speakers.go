@@ -1134,7 +1134,10 @@ func forwardNP(toks []token, i, hi int) np {
 		// A name's body or text speaks: Ross's campaign shrugged off the
 		// remarks, saying … (testdata/subjects.txt).
 		h := toks[i-1].low
-		if det == "" && !personNouns[h] && !bodies(h) || det == "'s" && !speakerNoun(h) || timeWords[h] {
+		named := i+2 < hi && toks[i].punct(',') && (nameAt(toks, i+1) || toks[i+1].text == toks[i+1].low && personNouns[toks[i+1].low] && nameAt(toks, i+2))
+		if !named && (det == "" && !personNouns[h] && !bodies(h) || det == "'s" && !speakerNoun(h)) || timeWords[h] {
+			// (Unless a name follows: Clinton's introducer, actress Jamie
+			// Lee Curtis (testdata/roles.txt).)
 			return np{}
 		}
 		n.kind = npNominal
