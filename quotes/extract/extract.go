@@ -579,6 +579,9 @@ func isCue(toks []token, k int) (int, bool) {
 	if (t.low == "brand" || t.low == "brands") && k+1 < len(toks) && toks[k+1].kind != tWord && toks[k+1].kind != tQuote {
 		return 1, false // a noun: the Ivanka Trump brand - a business pitched as "…"
 	}
+	if t.low == "read" && k > 0 && (toks[k-1].is("it", "one", "another") || signNouns[toks[k-1].low]) {
+		return 1, true // "…," it read (testdata/partial.txt)
+	}
 	if t.low == "written" && k > 0 && toks[k-1].is("has", "had", "have") {
 		return 1, true // as Lena Park had written, "…" (testdata/cues.txt)
 	}
@@ -3418,6 +3421,12 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			return a, true
 		}
 	}
+	if n.kind == npPronoun && n.words[0] == "it" && len(cue) == 1 && cue[0].is("read", "reads", "said", "says") {
+		if a, ok := x.signBearer(n.lo); ok {
+			a.cue = joinTokens(cue)
+			return a, true
+		}
+	}
 	if n.kind == npPronoun && n.words[0] == "it" {
 		if a, ok := x.bodySpeakerBefore(n.lo); ok {
 			a.cue = joinTokens(cue)
@@ -3484,6 +3493,26 @@ func (x *extractor) cataphor(p int, pronoun string) (np, bool) {
 	}
 	return n, true
 }
+
+// signBearer returns the person who holds up the sign, the banner or the
+// shirt that "it" stands for at token p, "…," it read: the subject of the
+// sentence before that names it (testdata/partial.txt).
+func (x *extractor) signBearer(p int) (attribution, bool) {
+	toks := x.toks
+	for j := p - 1; j >= 0 && p-j <= 2*maxWindow && toks[p].sent-toks[j].sent <= 3; j-- {
+		t := &toks[j]
+		if t.kind == tQuote && !x.skip[t.q] {
+			continue
+		}
+		if t.kind == tWord && signNouns[t.low] && t.text == t.low && toks[j].sent < toks[p].sent {
+			return x.sentenceSubject(x.sentFirst[t.sent], j, true)
+		}
+	}
+	return attribution{}, false
+}
+
+// signNouns are what people hold up or wear with words on them.
+var signNouns = set(`sign signs banner banners placard placards poster posters shirt t-shirt shirts hat cap badge button`)
 
 // bodySpeakerBefore returns the speaker of the quotation just before token
 // p, in its paragraph or the one before, when that speaker is a body the
