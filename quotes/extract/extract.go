@@ -579,6 +579,10 @@ func isCue(toks []token, k int) (int, bool) {
 	if (t.low == "brand" || t.low == "brands") && k+1 < len(toks) && toks[k+1].kind != tWord && toks[k+1].kind != tQuote {
 		return 1, false // a noun: the Ivanka Trump brand - a business pitched as "…"
 	}
+	if (t.low == "began" || t.low == "begins") && k+1 < len(toks) && toks[k+1].is("to", "with", "a", "an", "the", "his", "her", "their", "its") &&
+		!(k > 0 && toks[k-1].kind == tQuote && endsWithComma(toks[k-1].text)) { // but "…," begins a scripted message
+		return 1, false // The bias begins to show; began a speech (testdata/cues.txt)
+	}
 	if t.low == "read" && k > 0 && (toks[k-1].is("it", "one", "another") || signNouns[toks[k-1].low]) {
 		return 1, true // "…," it read (testdata/partial.txt)
 	}
@@ -1069,7 +1073,8 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		if a, ok := x.samePredicate(lo, k); ok {
 			return a, true
 		}
-		if p := &toks[max(lo-1, 0)]; lo > 0 && p.kind == tQuote && p.sent == toks[k].sent && x.found[p.q] && x.attrs[p.q].cue != "" &&
+		if p := &toks[max(lo-1, 0)]; lo > 0 && p.kind == tQuote && p.sent == toks[k].sent && x.found[p.q] && !x.attrs[p.q].owned &&
+			(x.attrs[p.q].cue != "" || !x.subjectBetween(lo, k)) &&
 			(!endsWithComma(p.text) || x.mainCueBefore(p.q)) && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
 			// Words quoted later in a report run on with its speaker, not
 			// with the subject of their clause: Brooks stated that the
@@ -1107,6 +1112,27 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		return x.sentenceSubject(lo, colon, true)
 	}
 	return attribution{}, false
+}
+
+// subjectBetween reports whether a person or a body stands as a subject
+// between tokens lo and k: Velez backs "…" and Councillor Hal Maher
+// opposes "…" (testdata/continuation.txt).
+func (x *extractor) subjectBetween(lo, k int) bool {
+	e := x.ents
+	for m := e.before(x.toks[lo].start); m < len(e.mentions) && e.mentions[m].pos < x.toks[k].start; m++ {
+		mm := &e.mentions[m]
+		if !mm.person && !mm.org {
+			continue
+		}
+		i := sort.Search(len(x.toks), func(i int) bool { return x.toks[i].start >= mm.pos })
+		for i < k && x.toks[i].capital() {
+			i++
+		}
+		if mm.subject || i < k && (verbFollows(x.toks, i) || presentTense(&x.toks[i])) {
+			return true
+		}
+	}
+	return false
 }
 
 // samePredicate reads words quoted after a verb that shares the subject of
