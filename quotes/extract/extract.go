@@ -197,6 +197,9 @@ type extractor struct {
 	ents *entities
 	// author is the article's writer, the speaker of "I said", or "".
 	author string
+	// labels counts the quotations that open with each label in capitals
+	// ("WALLACE:"), once labelCount needs them.
+	labels map[string]int
 	// words holds, for a transcript's line quoted whole ("PENCE: Well,
 	// …"), where its words start after the label; 0 elsewhere.
 	words []int
@@ -525,6 +528,12 @@ func (x *extractor) transcriptLabel(i int) (a attribution, ok, labelled bool) {
 	}
 	last := strings.ToLower(words[len(words)-1])
 	if len(x.ents.surnames[last]) == 0 {
+		if labelled && len(words) == 1 && !nonSpeakerLabels[last] && x.labelCount(label) >= 2 {
+			// A speaker the transcript names only by its label, as a
+			// host often is: "WALLACE: …" twice or more (testdata/debate.txt).
+			r, n := utf8.DecodeRuneInString(label)
+			return attribution{speaker: string(r) + strings.ToLower(label[n:])}, true, true
+		}
 		return attribution{}, false, labelled // VIDEO: is no one
 	}
 	m, ok := x.ents.fullName(last, s.start)
@@ -532,6 +541,26 @@ func (x *extractor) transcriptLabel(i int) (a attribution, ok, labelled bool) {
 		return attribution{}, false, labelled
 	}
 	return attribution{speaker: m.name, role: m.role}, true, true
+}
+
+// nonSpeakerLabels open lines in capitals and are no one: VIDEO:, UPDATE:.
+var nonSpeakerLabels = set(`video audio update updated note editor q a crosstalk laughter applause breaking watch read
+related photo photos source sources correction clarification unidentified announcer male female voice transcript
+end begin clip live background context editors disclaimer warning`)
+
+// labelCount returns how many quotations open with the label in capitals
+// and a colon.
+func (x *extractor) labelCount(label string) int {
+	if x.labels == nil {
+		x.labels = make(map[string]int)
+		for _, s := range x.spans {
+			q := x.text[s.start:s.end]
+			if c := strings.IndexByte(q, ':'); c > 1 && c <= 32 && strings.ToUpper(q[:c]) == q[:c] {
+				x.labels[q[:c]]++
+			}
+		}
+	}
+	return x.labels[label]
 }
 
 // isCue reports whether the word at k is a reporting verb, and how many
