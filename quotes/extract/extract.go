@@ -2309,7 +2309,7 @@ func (x *extractor) finalCue(k int) (attribution, bool) {
 		}
 	}
 	according := comma >= 0 && comma+1 < len(toks) && toks[comma+1].low == "according"
-	if comma < 0 || e-comma > 12 && !(according && e-comma <= 16) || e-k > maxWindow {
+	if comma < 0 || e-comma > 12 && !((according || toks[comma+1].low == "as") && e-comma <= 16) || e-k > maxWindow {
 		return attribution{}, false
 	}
 	for v := comma + 1; v < e; v++ {
@@ -2340,7 +2340,7 @@ func (x *extractor) finalCue(k int) (attribution, bool) {
 			}
 		} else {
 			subj = backwardNP(toks, v, comma+1)
-			if subj.lo != comma+1 {
+			if subj.lo != comma+1 && !(subj.lo == comma+2 && toks[comma+1].low == "as" && !endsWithComma(toks[k].text)) { // a "…" candidate, as Reyes suggested after the vote (testdata/cues.txt)
 				return attribution{}, false
 			}
 		}

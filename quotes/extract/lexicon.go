@@ -41,7 +41,7 @@ thundered snapped fumed retorted cautioned proclaimed proclaims pleaded griped m
 assure assures assured assuring
 texted messaged cited citing quoted quotes summed began begins
 agree agrees agreed agreeing disagreed disagrees echoed echoes echo echoing elaborated
-mouthed mouthing utter utters uttered uttering exhorted exhorts
+mouthed mouthing utter utters uttered uttering exhorted exhorts demanded demands
 sing sings sang singing barked growled scolded repeated repeats recited chimed bellowed hollered screamed whispered murmured
 contend contends contended contending maintains maintained alleges stressed stresses stressing speculated speculates
 confided confides opined opines reasoned theorized posited surmised hinted clarified clarifies underscored bragged bragging gushed crowed groused grumbled fretted sniped vented implored exhorted intoned reminisced protested objected
