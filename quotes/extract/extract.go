@@ -774,6 +774,19 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 			// now?" Mills then writes back, "…" (testdata/split.txt).
 			return attribution{}, false
 		}
+		if v > j && toks[v-1].is("was", "were", "is", "are", "been") && !isParticiple(toks[v].low) {
+			// Passive, its agent after "by": "tax reform" was uttered
+			// once, by Mr. Reyes (testdata/cues.txt).
+			for b := v + n; b+1 < hi && b-v <= 4; b++ {
+				if toks[b].low == "by" {
+					if subj := forwardNP(toks, b+1, hi); subj.kind == npProper || subj.kind == npNominal && speakerNoun(subj.headWord()) {
+						return x.resolve(subj, toks[v:v+n])
+					}
+					break
+				}
+			}
+			return attribution{}, false
+		}
 		var subj np
 		if x.onlySkippable(j, v) {
 			if isParticiple(toks[v].low) && toks[v].low != "according" {
