@@ -122,6 +122,12 @@ func findSpans(text string) []span {
 			cur = span{open: i, start: i + w}
 			inDouble = true
 			singleOpen = -1
+		case !inDouble && r == '”' && prev == ',' && i+w+1 < len(text) && text[i+w] == ' ' && nextIsLetter(text, i+w+1) && cueWordBefore(text, i-1):
+			// A right mark typed as an opening one after a cue and its
+			// comma: He says,” there are … (testdata/marks.txt).
+			cur = span{open: i, start: i + w}
+			inDouble = true
+			singleOpen = -1
 		case !inDouble && r == '”' && unicode.IsSpace(prev) && (nextIsLetter(text, i+w) || prev == '\n' || i == 0):
 			// A right mark typed as an opening one.
 			cur = span{open: i, start: i + w}
@@ -187,6 +193,20 @@ func feetBefore(text string, i int) bool {
 		return false
 	}
 	return j-w > 0 && text[j-w-1] >= '0' && text[j-w-1] <= '9'
+}
+
+// cueWordBefore reports whether a reporting word ("says", "said") ends
+// right before byte offset end.
+func cueWordBefore(text string, end int) bool {
+	b := end
+	for b > 0 && end-b < 8 && text[b-1] >= 'a' && text[b-1] <= 'z' {
+		b--
+	}
+	switch text[b:end] {
+	case "says", "said", "adds", "added", "asks", "asked", "tells", "told", "writes", "wrote":
+		return b == 0 || text[b-1] == ' '
+	}
+	return false
 }
 
 func nextIsLetter(text string, i int) bool {
