@@ -1192,8 +1192,38 @@ func forwardNP(toks []token, i, hi int) np {
 			e++
 		}
 		n.role = appositionRole(toks[i+1 : e])
+		if n.role == "" && e-i > 3 && toks[i+1].low == "who" {
+			n.role = relativeRole(toks[i+2 : e])
+		}
 	}
 	return n
+}
+
+// relativeRole turns a relative clause that says what a person heads into a
+// role: "who heads the Dunmore Shellfish Association" is the head of the
+// Dunmore Shellfish Association (testdata/roles.txt).
+func relativeRole(ts []token) string {
+	if len(ts) < 2 {
+		return ""
+	}
+	office := relativeOffices[ts[0].low]
+	if office == "" {
+		return ""
+	}
+	rest := ts[1:]
+	if rest[0].low == "the" {
+		rest = rest[1:]
+	}
+	if len(rest) == 0 || !rest[len(rest)-1].capital() {
+		return "" // a body by its name only: not "who heads a small team"
+	}
+	return office + " " + joinTokens(ts[1:])
+}
+
+// relativeOffices map a verb of a relative clause to the office it gives.
+var relativeOffices = map[string]string{
+	"heads": "head of", "headed": "head of", "leads": "leader of", "chairs": "chair of", "directs": "director of",
+	"manages": "manager of", "founded": "founder of", "owns": "owner of", "coaches": "coach of",
 }
 
 // nounAhead reports whether a person's or an organisation's noun ends the
