@@ -245,6 +245,12 @@ func (x *extractor) attribute(out []Quotation) {
 		}
 		if !ok && !labelled {
 			a, ok = x.beforeCue(k)
+			if ok && a.cue == "" && geographic(a.speaker) {
+				// Words with no cue belong to a sentence's subject only
+				// when it can speak: the South China Sea has become a
+				// flashpoint under Obama's "pivot" (testdata/scare.txt).
+				a, ok = attribution{}, false
+			}
 		}
 		if labelled {
 			// A transcript's line speaks for its label alone, and no
@@ -542,6 +548,20 @@ func (x *extractor) transcriptLabel(i int) (a attribution, ok, labelled bool) {
 	}
 	return attribution{speaker: m.name, role: m.role}, true, true
 }
+
+// geographic reports whether a speaker names a place: a state, a sea, a
+// mountain range.
+func geographic(name string) bool {
+	if isPlace(name) {
+		return true
+	}
+	last := strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
+	return strings.Contains(name, " ") && geoWords[last]
+}
+
+// geoWords end the names of places.
+var geoWords = set(`sea ocean river lake bay gulf strait mountains mountain valley island islands peninsula desert coast
+canal channel sound delta plain plains`)
 
 // nonSpeakerLabels open lines in capitals and are no one: VIDEO:, UPDATE:.
 var nonSpeakerLabels = set(`video audio update updated note editor q a crosstalk laughter applause breaking watch read
@@ -1723,8 +1743,8 @@ func (x *extractor) mainSubjectAfter(k int) (attribution, bool) {
 func (x *extractor) ownedAnswer(lo, k int) (attribution, bool) {
 	toks := x.toks
 	j := k - 2
-	if j-1 < lo || !toks[k-1].punct(':') {
-		return attribution{}, false
+	if j-1 < lo || !toks[k-1].punct(':') && toks[k-1].low != "that" {
+		return attribution{}, false // His answer: "…"; her answer was that "…"
 	}
 	if toks[j].is("was", "is") {
 		j--
@@ -1736,11 +1756,17 @@ func (x *extractor) ownedAnswer(lo, k int) (attribution, bool) {
 	if p := ownerPronoun[toks[o].low]; p != "" {
 		return x.resolve(np{kind: npPronoun, lo: o, hi: o + 1, words: []string{p}}, toks[j:j+1])
 	}
-	if !isPossessive(toks[o].text) || !toks[o].capital() {
+	if !isPossessive(toks[o].text) {
 		return attribution{}, false
 	}
 	owner := walkBack(toks, o, lo)
-	if owner.kind != npProper {
+	if owner.kind == npNominal && speakerNoun(stripPossessive(owner.headWord())) {
+		// The Florida senator's answer was that "…": the senator's
+		// (testdata/colon.txt).
+		owner.words = append(owner.words[:len(owner.words)-1:len(owner.words)-1], stripPossessive(owner.words[len(owner.words)-1]))
+		return x.resolve(owner, toks[j:j+1])
+	}
+	if owner.kind != npProper || !toks[o].capital() {
 		return attribution{}, false
 	}
 	return x.resolve(owner, toks[j:j+1])
