@@ -2894,6 +2894,9 @@ func (e *entities) compatible(m mention, p string, want gender, pos int) bool {
 	if m.g != unknownGender && m.g != want {
 		return false
 	}
+	if m.g == unknownGender && !strings.Contains(m.name, " ") && e.lowers[m.last] && len(e.surnames[m.last]) == 0 && !isGivenName(m.last) {
+		return false // a word the article writes in lower case too: Cruz's Path to Nomination (testdata/salience.txt)
+	}
 	if m.g == unknownGender && !strings.Contains(m.name, " ") {
 		if idx := e.surnames[m.last]; len(idx) > 0 && e.mentions[idx[0]].pos < m.pos && e.mentions[idx[0]].g != unknownGender &&
 			e.mentions[idx[0]].g != want && e.sharedSurnameCached(m.last) {
