@@ -2557,8 +2557,12 @@ func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 		// (testdata/subjects.txt).
 		return np{}, false
 	}
+	m := subj.hi + 1 // the word after a copula and its adverbs: is once again questioning
+	for m < k && m-subj.hi <= 3 && toks[m].kind == tWord && (adverbs[toks[m].low] || lyAdverb(toks[m].low) || toks[m].is("once", "again", "still", "also", "now", "already")) {
+		m++
+	}
 	if h := subj.hi; !cued && toks[h].kind == tWord && copulas[toks[h].low] &&
-		!(h+1 < k && toks[h+1].kind == tWord && (strings.HasSuffix(toks[h+1].low, "ing") || strings.HasSuffix(toks[h+1].low, "ed"))) &&
+		!(m < k && toks[m].kind == tWord && (strings.HasSuffix(toks[m].low, "ing") || m == h+1 && strings.HasSuffix(toks[m].low, "ed"))) &&
 		!(h+1 < k && stanceWords[toks[h+1].low] && toks[k-1].punct(':') && !(subj.kind == npNominal && sourceNouns[subj.headWord()])) {
 		// "Trump is “a disaster”" is the writer's word, not Trump's; but
 		// after a stance and a colon the words are the subject's: Moss is

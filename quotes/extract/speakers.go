@@ -294,6 +294,13 @@ func backwardNP(toks []token, v, lo int) np {
 			return p
 		}
 	}
+	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].low == "on" {
+		// A text and where it stands: the pitch on Kickstarter says; a
+		// post on Facebook read (testdata/cues.txt).
+		if p := walkBack(toks, n.lo-2, lo); p.kind == npNominal && p.det != "" && !personNouns[p.headWord()] {
+			return p
+		}
+	}
 	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].is("of", "from", "at") {
 		// A person and the body they speak for: Jeffrey Lewis of the
 		// James Martin Center wrote (testdata/antecedents.txt).
