@@ -1161,6 +1161,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		if a, ok := x.sentenceSubject(lo, k, false); ok {
 			return a, true
 		}
+		if a, ok := x.nameBeforeColon(lo, k); ok {
+			return a, true
+		}
 		return x.verbSubject(lo, k)
 	}
 	if colon := x.colonBefore(k); colon >= 0 {
@@ -1657,6 +1660,30 @@ func (x *extractor) innerClause(lo, k int) int {
 		return -1
 	}
 	return -1
+}
+
+// nameBeforeColon gives words quoted after a colon to the person named
+// right before it, as the object of the sentence's verb, when the sentence's
+// subject is no speaker: The timing doesn't surprise pollster Dara Shaw:
+// "…" (testdata/colon.txt). Not after a preposition: he turned to Reyes: "…"
+func (x *extractor) nameBeforeColon(lo, k int) (attribution, bool) {
+	toks := x.toks
+	if k-2 < lo || !toks[k-1].punct(':') {
+		return attribution{}, false
+	}
+	n := walkBack(toks, k-2, lo)
+	if n.kind != npProper || n.lo-1 < lo {
+		return attribution{}, false
+	}
+	b := &toks[n.lo-1]
+	if b.kind != tWord || b.text != b.low || prepositions[b.low] || determiners[b.low] || npStop[b.low] && !b.is("surprise", "surprises", "surprised") {
+		return attribution{}, false
+	}
+	m := x.ents.makeMention(append([]string(nil), n.words...), nil)
+	if !m.person || m.org {
+		return attribution{}, false
+	}
+	return x.resolve(n, nil)
 }
 
 // clauseEndsBefore reports whether a comma between tokens a and k ends the
