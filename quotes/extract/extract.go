@@ -1164,6 +1164,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		if a, ok := x.nameBeforeColon(lo, k); ok {
 			return a, true
 		}
+		if a, ok := x.afterDash(lo, k); ok {
+			return a, true
+		}
 		return x.verbSubject(lo, k)
 	}
 	if colon := x.colonBefore(k); colon >= 0 {
@@ -1660,6 +1663,23 @@ func (x *extractor) innerClause(lo, k int) int {
 		return -1
 	}
 	return -1
+}
+
+// afterDash gives words quoted after a dash to the subject of the clause
+// the dash breaks off: When Reyes finally wrapped up — "…" — the balloons
+// fell; Reyes went on to boast about his club — "…" (testdata/partial.txt).
+func (x *extractor) afterDash(lo, k int) (attribution, bool) {
+	toks := x.toks
+	if k-2 < lo || !isDash(&toks[k-1]) || titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
+		return attribution{}, false
+	}
+	if toks[lo].is("when", "as", "after", "while", "before", "once") {
+		if subj := forwardNP(toks, lo+1, k-1); (subj.kind == npProper || subj.kind == npPronoun) && subj.hi < k-1 && (verbFollows(toks, subj.hi) || presentTense(&toks[subj.hi])) {
+			return x.resolve(subj, nil)
+		}
+		return attribution{}, false
+	}
+	return x.sentenceSubject(lo, k-1, true)
 }
 
 // nameBeforeColon gives words quoted after a colon to the person named
