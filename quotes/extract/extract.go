@@ -1543,7 +1543,9 @@ func (x *extractor) causedSpeaker(v, lo int) (attribution, bool) {
 		if toks[l].is("like", "including") && l > lo {
 			// leading advisers like Tom Reyes to counter that …: Reyes
 			// speaks, one of the advisers the verb leads.
-			for b = l - 1; b > lo && l-b <= 4 && toks[b].kind == tWord && !causeVerbs[toks[b].low]; b-- {
+			b = l - 1
+			for b > lo && l-b <= 4 && toks[b].kind == tWord && !causeVerbs[toks[b].low] {
+				b-- // back over the description to its verb
 			}
 			obj = forwardNP(toks, l+1, v-1)
 			if obj.kind != npProper {
@@ -1561,6 +1563,7 @@ func (x *extractor) causedSpeaker(v, lo int) (attribution, bool) {
 // causeVerbs bring their object to do what follows: led her to declare.
 var causeVerbs = set(`leading prompting forcing led prompted forced pushed pressed drove moved spurred compelled inspired caused leads prompts forces pushes drives moves spurs compels inspires causes lead prompt force push drive spur compel inspire`)
 
+// objectPronoun is the subject pronoun of an object one.
 var objectPronoun = map[string]string{"him": "he", "her": "she", "them": "they"}
 
 // inWords reads a source named as the owner of the words right after it:
@@ -1667,7 +1670,8 @@ func (x *extractor) innerClause(lo, k int) int {
 
 // afterDash gives words quoted after a dash to the subject of the clause
 // the dash breaks off: When Reyes finally wrapped up — "…" — the balloons
-// fell; Reyes went on to boast about his club — "…" (testdata/partial.txt).
+// fell; Reyes spent the evening praising his club — "…"
+// (testdata/partial.txt).
 func (x *extractor) afterDash(lo, k int) (attribution, bool) {
 	toks := x.toks
 	if k-2 < lo || !isDash(&toks[k-1]) || titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
