@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -85,7 +86,19 @@ func findSpans(text string) []span {
 					}
 					j += cw
 				}
-				emit(i, i)
+				continues := false
+				if j < len(text) {
+					c, _ := utf8.DecodeRuneInString(text[j:])
+					continues = isOpenDouble(c) && c != '»' || c == '\'' && j+1 < len(text) && text[j+1] == '\''
+				}
+				if c := unclosedCue(text[cur.start:i]); c > 0 && !continues {
+					// A quotation its writer forgot to close before its
+					// cue: "There wasn't a lot of education, said Kessel,
+					// … (testdata/marks.txt).
+					emit(cur.start+c, cur.start+c)
+				} else {
+					emit(i, i)
+				}
 				inDouble = false
 				if j < len(text) {
 					c, cw := utf8.DecodeRuneInString(text[j:])
@@ -193,6 +206,19 @@ func feetBefore(text string, i int) bool {
 		return false
 	}
 	return j-w > 0 && text[j-w-1] >= '0' && text[j-w-1] <= '9'
+}
+
+// unclosedCue returns the end of the words of a quotation left open to the
+// end of its paragraph when a cue clause follows them inside it (", said
+// Kessel", ", he said"), just after the comma; or 0.
+func unclosedCue(q string) int {
+	best := 0
+	for _, cue := range []string{", said ", ", says ", ", he said", ", she said", ", they said"} {
+		if c := strings.Index(q, cue); c > 0 && (best == 0 || c+1 < best) {
+			best = c + 1
+		}
+	}
+	return best
 }
 
 // cueWordBefore reports whether a reporting word ("says", "said") ends
