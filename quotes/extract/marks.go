@@ -146,6 +146,13 @@ func findSpans(text string) []span {
 			cur = span{open: i, start: i + w}
 			inDouble = true
 			singleOpen = -1
+		case !inDouble && r == '”' && (prev == '.' || prev == '!' || prev == '?') && orphanStart(text, i) > 0:
+			// A closing mark whose opening one the writer left out, after
+			// a cue and its comma: she added, Trump is a failure.”
+			// (testdata/marks.txt).
+			cur = span{open: orphanStart(text, i), start: orphanStart(text, i)}
+			emit(i+w, i)
+			singleOpen = -1
 		case !inDouble && isSingleMark(r):
 			nextLetter := nextIsLetter(text, i+w)
 			wordBefore := unicode.IsLetter(prev) || unicode.IsDigit(prev)
@@ -219,6 +226,24 @@ func unclosedCue(q string) int {
 		}
 	}
 	return best
+}
+
+// orphanStart returns where the words end at byte offset i began, for a
+// closing mark with no opening one: right after a cue and its comma earlier
+// in the paragraph ("she added, "), with no other mark between; or 0. It
+// looks back 400 bytes at most.
+func orphanStart(text string, i int) int {
+	for j := i - 1; j > 1 && i-j < 400; j-- {
+		switch c := text[j]; {
+		case c == '\n' || c == '"':
+			return 0
+		case c == ',' && text[j+1] == ' ' && cueWordBefore(text, j):
+			return j + 2
+		case c >= 0x80 && strings.HasPrefix(text[j:], "“"), c >= 0x80 && strings.HasPrefix(text[j:], "”"):
+			return 0
+		}
+	}
+	return 0
 }
 
 // cueWordBefore reports whether a reporting word ("says", "said") ends
