@@ -2602,6 +2602,12 @@ func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 		// (testdata/colon.txt).
 		return np{}, false
 	}
+	if h := subj.hi; subj.kind == npProper && len(subj.words) == 1 && h < k && toks[h].kind == tWord && prepositions[toks[h].low] &&
+		strings.HasSuffix(subj.words[0], "s") && !x.ents.nameLike(subj.words[0]) && len(x.ents.surnames[strings.ToLower(subj.words[0])]) == 0 {
+		// A verb that opens a line of a list, its subject left out:
+		// Preys on our worst fears, and calls people "…" (testdata/subjects.txt).
+		return np{}, false
+	}
 	if subj.kind == npProper && !cued && len(subj.words) == 1 && !x.ents.nameLike(subj.words[0]) {
 		// A capitalised word opening the sentence that the article never
 		// capitalises elsewhere is a common noun: Audiences can expect …

@@ -76,7 +76,7 @@ president vice sen. senator rep. representative gov. governor secretary spokesma
 minister prime chairman chairwoman chair chief director ceo mayor judge justice attorney general gen.
 lt. col. sgt. capt. adm. maj. cmdr. candidate nominee leader speaker ambassador adviser advisor aide
 strategist manager commissioner rev. reverend pastor pope king queen prince princess dr. prof. professor
-senior deputy assistant press majority minority whip founder president-elect host anchor correspondent
+senior deputy assistant press majority minority ranking whip founder president-elect host anchor correspondent
 analyst economist pollster official officer member sheriff chancellor ayatollah sheikh emir premier
 congressman congresswoman councilman councilwoman councillor delegate lawmaker legislator surrogate
 executive editor columnist commentator activist organizer chairperson treasurer comptroller superintendent

@@ -304,7 +304,18 @@ func backwardNP(toks []token, v, lo int) np {
 	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].is("of", "from", "at") {
 		// A person and the body they speak for: Jeffrey Lewis of the
 		// James Martin Center wrote (testdata/antecedents.txt).
-		if p := walkBack(toks, n.lo-2, lo); p.kind == npProper && looksLikeName(p.words[max(len(p.words)-2, 0):]) {
+		p := walkBack(toks, n.lo-2, lo)
+		if p.kind == npProper && looksLikeName(p.words[max(len(p.words)-2, 0):]) {
+			return p
+		}
+		if p.kind == npNominal && p.head == "" && p.det != "" && knownNoun(p.headWord()) && toks[n.lo-1].low == "from" {
+			// The senator from Vermont said: a description, not the
+			// state (testdata/roles.txt).
+			p.head = p.headWord()
+			for k := n.lo - 1; k < n.hi; k++ {
+				p.words = append(p.words, toks[k].text)
+			}
+			p.hi = n.hi
 			return p
 		}
 	}
@@ -707,6 +718,10 @@ var toVerbs = set(`used wanted wants want tried tries try refused refuses declin
 seemed seems appeared appears decided decides chose chooses hoped hopes needed needs liked likes loved loves on
 went goes got gets managed manages rushed rushes hastened hastens took takes`)
 
+// outletNouns say what kind of outlet a name is: Time magazine, the Post
+// newspaper.
+var outletNouns = set(`magazine newspaper paper tabloid website blog network channel station`)
+
 // walkBack collects the noun phrase ending at token j.
 func walkBack(toks []token, j, lo int) np {
 	if j-1 >= lo && toks[j].text == "over" && toks[j-1].text == "voice" {
@@ -1047,7 +1062,8 @@ func forwardNP(toks []token, i, hi int) np {
 			continue
 		}
 		if i > first && toks[i-1].capital() && det == "" && !titles[t.low] && !titleBeforeName(toks, i, hi) &&
-			!(strings.HasSuffix(t.low, "s") && (personNouns[t.low] || bodies(t.low))) { // Sanders protesters (testdata/partial.txt); Rights groups (testdata/subjects.txt)
+			!(strings.HasSuffix(t.low, "s") && (personNouns[t.low] || bodies(t.low))) && // Sanders protesters (testdata/partial.txt); Rights groups (testdata/subjects.txt)
+			!(outletNouns[t.low] && (i+1 >= hi || toks[i+1].kind != tWord || toks[i+1].text != toks[i+1].low || beforeVerb(&toks[i+1]))) { // wrote Time magazine (testdata/organisation.txt)
 			if isPossessive(toks[i-1].text) {
 				// Iran's missile sites: a thing the name owns, not the name.
 				det = "'s"
@@ -1141,6 +1157,10 @@ func forwardNP(toks []token, i, hi int) np {
 		// A name's body or text speaks: Ross's campaign shrugged off the
 		// remarks, saying … (testdata/subjects.txt).
 		h := toks[i-1].low
+		if outletNouns[h] && i-2 >= first && toks[i-2].capital() && det == "" {
+			n.kind = npProper // Time magazine: the outlet's name and kind
+			return n
+		}
 		named := i+2 < hi && toks[i].punct(',') && (nameAt(toks, i+1) || toks[i+1].text == toks[i+1].low && personNouns[toks[i+1].low] && nameAt(toks, i+2))
 		if !named && (det == "" && !personNouns[h] && !bodies(h) || det == "'s" && !speakerNoun(h)) || timeWords[h] {
 			// (Unless a name follows: Clinton's introducer, actress Jamie
