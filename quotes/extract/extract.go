@@ -563,6 +563,39 @@ func geographic(name string) bool {
 var geoWords = set(`sea ocean river lake bay gulf strait mountains mountain valley island islands peninsula desert coast
 canal channel sound delta plain plains`)
 
+// textLabel reports whether the sentence from lo to its colon only
+// introduces a text: "Transcript as follows:", "Partial transcript:", "Full
+// text:".
+func (x *extractor) textLabel(lo, colon int) bool {
+	toks := x.toks
+	i := lo
+	if i < colon && toks[i].is("partial", "full", "the", "a") {
+		i++
+	}
+	return i < colon && textLabels[toks[i].low] && colon-i <= 4
+}
+
+// textLabels introduce a text, and say nothing of who spoke it.
+var textLabels = set(`transcript transcripts text excerpt excerpts`)
+
+// lastSpeakerBefore returns the speaker of the last quotation attributed
+// within the two paragraphs before token lo.
+func (x *extractor) lastSpeakerBefore(lo int) (attribution, bool) {
+	toks := x.toks
+	paras := 0
+	for j := lo - 1; j >= 0 && lo-j <= 4*maxWindow; j-- {
+		switch t := &toks[j]; {
+		case t.kind == tPara && (j == 0 || toks[j-1].kind != tPara):
+			if paras++; paras > 2 {
+				return attribution{}, false
+			}
+		case t.kind == tQuote && x.found[t.q]:
+			return attribution{speaker: x.attrs[t.q].speaker, role: x.attrs[t.q].role}, true
+		}
+	}
+	return attribution{}, false
+}
+
 // nonSpeakerLabels open lines in capitals and are no one: VIDEO:, UPDATE:.
 var nonSpeakerLabels = set(`video audio update updated note editor q a crosstalk laughter applause breaking watch read
 related photo photos source sources correction clarification unidentified announcer male female voice transcript
@@ -1176,6 +1209,11 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		}
 		if a, ok := x.beforeCueIn(lo, colon); ok {
 			return a, true
+		}
+		if x.textLabel(lo, colon) {
+			// Transcript as follows: the remarks of whom the article was
+			// just quoting, not of a "Transcript" (testdata/colon.txt).
+			return x.lastSpeakerBefore(lo)
 		}
 		return x.sentenceSubject(lo, colon, true)
 	}
