@@ -380,7 +380,7 @@ func (x *extractor) attribute(out []Quotation) {
 				role = l
 			}
 			role = lowerFirst(role)
-			out[i].Speaker, out[i].Role, out[i].Cue = attrs[i].speaker, role, attrs[i].cue
+			out[i].Speaker, out[i].Role, out[i].Cue = commonNoun(attrs[i].speaker, x.ents.lowers), role, attrs[i].cue
 		}
 	}
 }
@@ -594,6 +594,23 @@ func (x *extractor) lastSpeakerBefore(lo int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// commonNoun writes in lower case a speaker that is one common noun for
+// people, capitalised only because it opened its sentence, as the article
+// writes it elsewhere: Protesters chanted "…" is the protesters'.
+func commonNoun(speaker string, lowers map[string]bool) string {
+	if speaker == "" || strings.Contains(speaker, " ") {
+		return speaker
+	}
+	l := strings.ToLower(speaker)
+	if l == speaker || !lowers[l] || partyWords[l] || demonymWords[l] || demonyms[l] != "" {
+		return speaker
+	}
+	if personNouns[l] || personNouns[strings.TrimSuffix(l, "s")] || bodies(l) || l == "people" || l == "police" {
+		return l
+	}
+	return speaker
 }
 
 // nonSpeakerLabels open lines in capitals and are no one: VIDEO:, UPDATE:.
