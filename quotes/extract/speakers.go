@@ -1903,7 +1903,9 @@ func collectMentions(toks []token, subjects map[string]bool, headlineEnd int, by
 		// an apposition and a verb follow it: Out at the docks, state
 		// Senator Lia Moss, a Democrat, hopes … (testdata/chain.txt).
 		titledObject := i > 0 && m.role != "" && toks[i-1].is("state", "former", "then", "county", "city", "federal", "acting", "retired", "longtime")
-		if a := j; i > 0 && !address && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and", "so") || described || titledObject) && a+1 < len(toks) && toks[a].punct(',') {
+		if a := j; i > 0 && !address && (toks[i-1].punct(',') || toks[i-1].kind == tQuote || toks[i-1].is("but", "and", "so") || described || titledObject || named) && a+1 < len(toks) && toks[a].punct(',') {
+			// (And after "named": My neighbour, a retired nurse named Ada
+			// Finch, stood up (testdata/byline.txt).)
 			// his cousin James York, 40, cited …; Speaking at the depot,
 			// Hale, without naming anyone, blamed …; “…” Sarandon, 69,
 			// told … (testdata/antecedents.txt)
