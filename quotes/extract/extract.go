@@ -373,8 +373,11 @@ func (x *extractor) attribute(out []Quotation) {
 		}
 		if found[i] {
 			role := attrs[i].role
-			if role == "" || role == "doctor" {
-				role = roles[attrs[i].speaker]
+			if r := roles[attrs[i].speaker]; role == "" || role == "doctor" || len(r) > len(role) && strings.HasSuffix(strings.ToLower(r), " "+strings.ToLower(role)) {
+				// The role in full wherever a shorter form of it stands:
+				// "state senator" for Moss after "state Senator Lia Moss"
+				// (testdata/roles.txt).
+				role = r
 			}
 			if l, ok := lowered[strings.ToLower(role)]; ok {
 				role = l
