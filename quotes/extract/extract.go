@@ -584,19 +584,11 @@ var textLabels = set(`transcript transcripts text excerpt excerpts`)
 // lastSpeakerBefore returns the speaker of the last quotation attributed
 // within the two paragraphs before token lo.
 func (x *extractor) lastSpeakerBefore(lo int) (attribution, bool) {
-	toks := x.toks
-	paras := 0
-	for j := lo - 1; j >= 0 && lo-j <= 4*maxWindow; j-- {
-		switch t := &toks[j]; {
-		case t.kind == tPara && (j == 0 || toks[j-1].kind != tPara):
-			if paras++; paras > 2 {
-				return attribution{}, false
-			}
-		case t.kind == tQuote && x.found[t.q]:
-			return attribution{speaker: x.attrs[t.q].speaker, role: x.attrs[t.q].role}, true
-		}
+	q, _ := x.foundQuoteBefore(lo, 2, 4*maxWindow)
+	if q < 0 {
+		return attribution{}, false
 	}
-	return attribution{}, false
+	return attribution{speaker: x.attrs[q].speaker, role: x.attrs[q].role}, true
 }
 
 // commonNoun writes in lower case a speaker that is one common noun for
@@ -3732,32 +3724,36 @@ var signNouns = set(`sign signs banner banners placard placards poster posters s
 // article describes without naming it, and no name comes between: "…," the
 // company wrote. It added, "…" (testdata/organisation.txt).
 func (x *extractor) bodySpeakerBefore(p int) (attribution, bool) {
+	q, named := x.foundQuoteBefore(p, 1, 2*maxWindow)
+	if q < 0 || named {
+		return attribution{}, false
+	}
+	a := x.attrs[q]
+	if a.speaker == "" || a.speaker != strings.ToLower(a.speaker) || !organisationWords[a.speaker[strings.LastIndexByte(a.speaker, ' ')+1:]] {
+		return attribution{}, false
+	}
+	return attribution{speaker: a.speaker, role: a.role}, true
+}
+
+// foundQuoteBefore returns the attributed quotation nearest before token p,
+// within paras paragraph breaks and span tokens, or -1; and whether a name
+// stands between (a capitalised word inside a sentence).
+func (x *extractor) foundQuoteBefore(p, paras, span int) (q int, named bool) {
 	toks := x.toks
-	paras := 0
-	for j := p - 1; j >= 0 && p-j <= 2*maxWindow; j-- {
-		t := &toks[j]
-		switch {
-		case t.kind == tPara:
-			if toks[j+1].kind == tPara {
-				continue // one break, however many lines
+	breaks := 0
+	for j := p - 1; j >= 0 && p-j <= span; j-- {
+		switch t := &toks[j]; {
+		case t.kind == tPara && (j == 0 || toks[j-1].kind != tPara): // one break, however many lines
+			if breaks++; breaks > paras {
+				return -1, named
 			}
-			if paras++; paras > 1 {
-				return attribution{}, false
-			}
-		case t.kind == tQuote:
-			if x.skip[t.q] || !x.found[t.q] {
-				continue
-			}
-			a := x.attrs[t.q]
-			if a.speaker == "" || a.speaker != strings.ToLower(a.speaker) || !organisationWords[a.speaker[strings.LastIndexByte(a.speaker, ' ')+1:]] {
-				return attribution{}, false
-			}
-			return attribution{speaker: a.speaker, role: a.role}, true
+		case t.kind == tQuote && !x.skip[t.q] && x.found[t.q]:
+			return t.q, named
 		case t.capital() && j > 0 && toks[j-1].sent == t.sent && toks[j-1].kind == tWord:
-			return attribution{}, false // a name between
+			named = true
 		}
 	}
-	return attribution{}, false
+	return -1, named
 }
 
 // roleOpeners are common words that open a role and take a capital only

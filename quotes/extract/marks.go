@@ -74,6 +74,10 @@ func findSpans(text string) []span {
 			// Two apostrophes are a straight double mark (testdata/marks.txt).
 			r, w = '"', 2
 		}
+		orphan := 0
+		if !inDouble && r == '”' && (prev == '.' || prev == '!' || prev == '?') {
+			orphan = orphanStart(text, i)
+		}
 		switch {
 		case r == '\n':
 			if inDouble {
@@ -146,11 +150,11 @@ func findSpans(text string) []span {
 			cur = span{open: i, start: i + w}
 			inDouble = true
 			singleOpen = -1
-		case !inDouble && r == '”' && (prev == '.' || prev == '!' || prev == '?') && orphanStart(text, i) > 0:
+		case orphan > 0:
 			// A closing mark whose opening one the writer left out, after
 			// a cue and its comma: she added, Trump is a failure.”
 			// (testdata/marks.txt).
-			cur = span{open: orphanStart(text, i), start: orphanStart(text, i)}
+			cur = span{open: orphan, start: orphan}
 			emit(i+w, i)
 			singleOpen = -1
 		case !inDouble && isSingleMark(r):
