@@ -97,11 +97,20 @@ func Quotations(a Article) []Quotation {
 func (x *extractor) appositionOf(m mention) string {
 	toks := x.toks
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= m.pos })
+	b := i // the name's first token
 	for n := 0; i < len(toks) && toks[i].start < m.pos+len(m.name) && n < maxNP; n++ {
 		i++
 	}
 	if i >= len(toks) || !toks[i].punct(',') {
 		return ""
+	}
+	if b > 1 && toks[b-1].punct(',') {
+		// Or the description before it: The winner, Ana Velez, arrived
+		// (testdata/roles.txt).
+		lo := x.sentFirst[toks[b].sent]
+		if d := walkBack(toks, b-2, lo); d.kind == npNominal && d.det == "the" && d.lo <= lo+1 && knownNoun(d.headWord()) {
+			return strings.Join(d.words, " ")
+		}
 	}
 	e := i + 1
 	for e < len(toks) && e-i <= maxAppo && toks[e].kind == tWord && toks[e].sent == toks[i].sent {

@@ -95,7 +95,7 @@ firefighter midwife pharmacist dentist accountant consultant trustee farmer shop
 // personNouns head descriptions of people: "the senator", "a campaign
 // spokesman". A pronoun can refer to a description whose head is one of these.
 var personNouns = set(`
-family families relatives spokesman spokeswoman spokesperson senator governor secretary minister president chairman chairwoman
+family families relatives winner incumbent challenger spokesman spokeswoman spokesperson senator governor secretary minister president chairman chairwoman
 chief director ceo mayor judge candidate nominee leader speaker ambassador adviser advisor aide strategist
 manager commissioner pastor official officer sheriff chancellor congressman congresswoman lawmaker
 legislator surrogate executive editor columnist commentator activist organizer businessman businesswoman
