@@ -286,12 +286,7 @@ func backwardNP(toks []token, v, lo int) np {
 		// city said; a spokesman for the county said; the nominee for the
 		// fall election said (testdata/roles.txt).
 		if p := walkBack(toks, n.lo-2, lo); p.kind == npNominal && p.head == "" && knownNoun(p.headWord()) {
-			p.head = p.headWord()
-			for k := n.lo - 1; k < n.hi; k++ {
-				p.words = append(p.words, toks[k].text)
-			}
-			p.hi = n.hi
-			return p
+			return extendDescription(p, toks, n.hi)
 		}
 	}
 	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].low == "on" {
@@ -311,12 +306,7 @@ func backwardNP(toks []token, v, lo int) np {
 		if p.kind == npNominal && p.head == "" && p.det != "" && knownNoun(p.headWord()) && toks[n.lo-1].low == "from" {
 			// The senator from Vermont said: a description, not the
 			// state (testdata/roles.txt).
-			p.head = p.headWord()
-			for k := n.lo - 1; k < n.hi; k++ {
-				p.words = append(p.words, toks[k].text)
-			}
-			p.hi = n.hi
-			return p
+			return extendDescription(p, toks, n.hi)
 		}
 	}
 	if n.kind == npProper && n.lo-3 >= lo && toks[n.lo-1].low == "by" && toks[n.lo-2].kind == tWord && toks[n.lo-2].text == toks[n.lo-2].low &&
@@ -712,6 +702,18 @@ func placeAdjective(w string) bool {
 var lyNouns = set(`family ally rally assembly supply monopoly anomaly homily belly bully jelly lily folly tally italy july
 reply daily weekly monthly quarterly melly kelly molly holly polly sally billy`)
 
+// extendDescription extends the description d with the tokens after it up
+// to hi, keeping its head noun: "the mayor" and "of the city" are the mayor
+// of the city.
+func extendDescription(d np, toks []token, hi int) np {
+	d.head = d.headWord()
+	for k := d.hi; k < hi; k++ {
+		d.words = append(d.words, toks[k].text)
+	}
+	d.hi = hi
+	return d
+}
+
 // toVerbs take another verb after "to" with their own subject: used to
 // boast, wanted to add, went on to say.
 var toVerbs = set(`used wanted wants want tried tries try refused refuses declined declines continued continues began begins
@@ -841,13 +843,7 @@ func walkBack(toks []token, j, lo int) np {
 		// could only quip; a spokesman for committee Democrats said
 		// (testdata/roles.txt).
 		if d := walkBack(toks, i-1, lo); d.kind == npNominal && d.head == "" && knownNoun(d.headWord()) {
-			d.head = d.headWord()
-			d.words = append(d.words, toks[i].text)
-			for k := i + 1; k < hi; k++ {
-				d.words = append(d.words, toks[k].text)
-			}
-			d.hi = hi
-			return d
+			return extendDescription(d, toks, hi)
 		}
 	}
 	if comma >= 0 && comma < first {
@@ -2705,7 +2701,7 @@ func (e *entities) pronounCandidate(p string, want gender, pos int) (mention, bo
 		if !e.compatible(m, p, want, pos) {
 			continue
 		}
-		if (p == "he" || p == "she") && !m.subject && m.sent == sent && k > 0 && prepositionBefore(e.toks, m.pos) {
+		if (p == "he" || p == "she") && !m.subject && m.sent == sent && prepositionBefore(e.toks, m.pos) {
 			// Not a name after a preposition in the pronoun's own
 			// sentence: Choosing between Clinton and Sanders is a "…,"
 			// she said (testdata/chain.txt).
