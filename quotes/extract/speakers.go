@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -261,6 +262,15 @@ func backwardNP(toks []token, v, lo int) np {
 		return fallback
 	}
 	n := walkBack(toks, j, lo)
+	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].low == "and" {
+		// And inside a body's name: David Albright of the Center for
+		// Strategic and International Studies wrote (testdata/subjects.txt).
+		if p := walkBack(toks, n.lo-2, lo); p.kind == npProper && p.and == nil && len(p.words) > 2 && slices.ContainsFunc(p.words[1:len(p.words)-1], func(w string) bool { return w == "for" || w == "of" }) {
+			p.words = append(append(slices.Clip(p.words), "and"), n.words...)
+			p.hi = n.hi
+			n = p
+		}
+	}
 	if n.kind != npNone && n.lo-3 >= lo && toks[n.lo-1].is("to", "with", "for", "on") && toks[n.lo-2].kind == tWord && toks[n.lo-2].text == toks[n.lo-2].low &&
 		isParticiple(toks[n.lo-2].low) && !cueVerbs[toks[n.lo-2].low] {
 		// The listener in a participle's phrase is not the subject: an
@@ -301,7 +311,9 @@ func backwardNP(toks []token, v, lo int) np {
 		// James Martin Center wrote (testdata/antecedents.txt).
 		p := walkBack(toks, n.lo-2, lo)
 		if p.kind == npProper && looksLikeName(p.words[max(len(p.words)-2, 0):]) {
-			return p
+			// Two of them: Ana Berg and Tom Reyes of the Institute wrote
+			// (testdata/subjects.txt).
+			return pairedNames(toks, p, lo)
 		}
 		if p.kind == npNominal && p.head == "" && p.det != "" && knownNoun(p.headWord()) && toks[n.lo-1].low == "from" {
 			// The senator from Vermont said: a description, not the
@@ -339,12 +351,8 @@ func backwardNP(toks []token, v, lo int) np {
 			}
 		}
 	}
-	if n.kind == npProper && n.lo-2 >= lo && toks[n.lo-1].low == "and" && n.role == "" {
-		// Two names joined by and speak together: "…," Ana Ruiz and Tom
-		// Berg wrote (testdata/subjects.txt).
-		if p := walkBack(toks, n.lo-2, lo); p.kind == npProper && p.det == "" && p.and == nil {
-			second := n
-			p.and, p.hi = &second, n.hi
+	if n.kind == npProper && n.role == "" {
+		if p := pairedNames(toks, n, lo); p.and != nil {
 			return p
 		}
 	}
@@ -364,6 +372,21 @@ func backwardNP(toks []token, v, lo int) np {
 			}
 			break
 		}
+	}
+	return n
+}
+
+// pairedNames returns the name n with the name "and" joins before it, when
+// there is one: two names joined by and speak together ("…," Ana Ruiz and
+// Tom Berg wrote, testdata/subjects.txt); else n.
+func pairedNames(toks []token, n np, lo int) np {
+	if n.lo-2 < lo || toks[n.lo-1].low != "and" {
+		return n
+	}
+	if p := walkBack(toks, n.lo-2, lo); p.kind == npProper && p.det == "" && p.and == nil {
+		second := n
+		p.and, p.hi = &second, n.hi
+		return p
 	}
 	return n
 }
