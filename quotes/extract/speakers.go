@@ -46,7 +46,7 @@ const (
 	maxAppo = 24
 )
 
-var determiners = set(`the a an his her their its another one two three several some our this these those`)
+var determiners = set(`the a an his her their its another one two three several multiple numerous some our this these those`)
 
 // npWord reports whether tok can be inside a noun phrase.
 func npWord(t *token) bool {
@@ -393,13 +393,25 @@ func pairedNames(toks []token, n np, lo int) np {
 
 // share reads a poll's share of the people it asked, ending at token j, as
 // the subject of a cue: 21 percent said "…"; about four in 10 said they were
-// "…"; 52 percent of likely voters agreed that … (testdata/nobody.txt). The
-// words stand as the article gives them, from the number on.
+// "…"; 52 percent of likely voters agreed that …; at least half of the
+// residents on each island say (testdata/nobody.txt). The words stand as the
+// article gives them, from the number on.
 func share(toks []token, j, lo int) (np, bool) {
+	if j-1 >= lo && toks[j-1].low == "those" && toks[j].is("surveyed", "polled", "questioned", "interviewed") {
+		// While those surveyed said … (testdata/nobody.txt).
+		return np{kind: npNominal, lo: j - 1, hi: j + 1, words: []string{toks[j-1].text, toks[j].text}, head: toks[j].low}, true
+	}
+	g := j // the group asked
+	for p := j - 1; p > lo && j-p <= 3 && toks[p].kind == tWord; p-- {
+		if toks[p].is("in", "on", "at", "across", "from") {
+			g = p - 1 // half of voters in each state
+			break
+		}
+	}
 	e := j
-	for o := j - 1; o > lo && j-o <= 4 && toks[o].kind == tWord; o-- {
+	for o := g - 1; o > lo && g-o <= 4 && toks[o].kind == tWord; o-- {
 		if toks[o].low == "of" {
-			if h := toks[j].low; speakerNoun(h) || partyWords[h] || demonymWords[h] {
+			if h := toks[g].low; speakerNoun(h) || partyWords[h] || demonymWords[h] {
 				e = o - 1 // 52 percent of likely voters
 			}
 			break
@@ -411,6 +423,14 @@ func share(toks []token, j, lo int) (np, bool) {
 		s = e - 1
 	case numberWord(&toks[e]) && e-2 >= lo && toks[e-1].low == "in" && numberWord(&toks[e-2]):
 		s = e - 2 // four in 10
+	case e < j && toks[e].is("half", "third", "thirds", "quarter", "quarters", "majority", "minority"):
+		s = e // half of voters, a majority of Democrats
+		if s-1 >= lo && (numberWord(&toks[s-1]) || toks[s-1].is("a", "one")) {
+			s--
+		}
+	}
+	if s-2 >= lo && (toks[s-1].low == "least" && toks[s-2].low == "at" || toks[s-1].low == "than" && toks[s-2].is("more", "less", "fewer")) {
+		s -= 2 // at least half of voters, more than 60 percent
 	}
 	if s < 0 || s > lo && toks[s-1].kind == tWord && !toks[s-1].is("and", "but", "while", "which", "whom", "however", "only", "just",
 		"about", "some", "nearly", "roughly", "almost", "another") {
