@@ -3629,6 +3629,19 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			}
 		}
 	}
+	if n.kind == npNominal && len(n.words) == 1 && n.words[0] == "another" {
+		// Another of those just quoted: "…," one user wrote. Another said,
+		// "…" is another user (testdata/nobody.txt).
+		a := attribution{speaker: "another", cue: joinTokens(cue)}
+		if b, ok := x.lastSpeakerBefore(n.lo); ok && description(b.speaker) {
+			d := b.speaker
+			if f, rest, ok := strings.Cut(d, " "); ok && (determiners[f] || f == "yet") {
+				d = rest
+			}
+			a.speaker += " " + d
+		}
+		return a, true
+	}
 	if n.kind == npNominal && n.det == "the" && len(n.words) == 1 && textNouns[n.words[0]] {
 		if a, ok := x.textWriter(n.words[0], n.lo); ok {
 			a.cue = joinTokens(cue)
@@ -3663,6 +3676,13 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{speaker: speaker, role: role, cue: joinTokens(cue)}, true
+}
+
+// description reports whether a speaker is a description, not a name: "user",
+// "New Hampshire Republican".
+func description(speaker string) bool {
+	last := lower(speaker[strings.LastIndexByte(speaker, ' ')+1:])
+	return speaker[0] >= 'a' && speaker[0] <= 'z' || partyWords[last] || demonymWords[last] || personNouns[last]
 }
 
 // cataphor returns the name a pronoun at token p looks ahead to, when the

@@ -110,7 +110,7 @@ func backwardNP(toks []token, v, lo int) np {
 		return n
 	}
 	t := &toks[j]
-	if t.kind == tWord && indefinites[t.low] && (j == lo || toks[j-1].kind != tWord || toks[j-1].is("and", "but", "while")) {
+	if t.kind == tWord && (indefinites[t.low] || t.low == "another") && (j == lo || toks[j-1].kind != tWord || toks[j-1].is("and", "but", "while", "yet", "still")) {
 		// Some chanted "USA!"; Several said …: the article names no one
 		// (testdata/partial.txt).
 		return np{kind: npNominal, lo: j, hi: j + 1, words: []string{t.low}}
