@@ -1207,6 +1207,14 @@ func forwardNP(toks []token, i, hi int) np {
 			return np{}
 		}
 		n.kind = npNominal
+		for p, w := range n.words[1:] {
+			if (w == "of" || w == "for") && personNouns[lower(n.words[p])] {
+				// The secretary of state praised …: a secretary's words
+				// (testdata/roles.txt).
+				n.head = lower(n.words[p])
+				break
+			}
+		}
 	}
 	at := i + 1
 	if w := &toks[min(at, len(toks)-1)]; n.kind == npNominal && i+3 < hi && toks[i].punct(',') && w.kind == tWord && w.text == w.low &&
