@@ -298,7 +298,7 @@ func (x *extractor) attribute(out []Quotation) {
 			a, ok = x.beat(k)
 		}
 		if !ok && i > 0 && found[i-1] && x.cuedRun(i-1) && x.toks[x.qtok[i-1]].sent == x.toks[k].sent &&
-			!titleCase(x.text[x.spans[i].start:x.spans[i].end]) {
+			!namedTitle(x.text[x.spans[i].start:x.spans[i].end]) {
 			// Later words quoted in the sentence of an attributed quotation,
 			// with no cue of their own, are the same speaker's: Cross called
 			// it "…" and likened it to … "…" (testdata/continuation.txt).
@@ -1191,7 +1191,7 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		}
 		if p := &toks[max(lo-1, 0)]; lo > 0 && p.kind == tQuote && p.sent == toks[k].sent && x.found[p.q] && !x.attrs[p.q].owned &&
 			(x.attrs[p.q].cue != "" || !x.subjectBetween(lo, k)) &&
-			(!endsWithComma(p.text) || x.mainCueBefore(p.q)) && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
+			(!endsWithComma(p.text) || x.mainCueBefore(p.q)) && !namedTitle(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
 			// Words quoted later in a report run on with its speaker, not
 			// with the subject of their clause: Brooks stated that the
 			// debate was a “…” and the candidate “did well”

@@ -275,3 +275,9 @@ func alnum(s string) string {
 	}
 	return b.String()
 }
+
+// namedTitle reports whether q reads as a title of more than one word ("The
+// Walking Dead"); one capitalised word ("Stalinist") may be anyone's.
+func namedTitle(q string) bool {
+	return titleCase(q) && len(strings.Fields(q)) > 1
+}
