@@ -446,20 +446,27 @@ func (x *extractor) thatWasHow(k int) (attribution, bool) {
 // before it in its sentence as the verb of a main clause: Holm said …; not
 // Although Ann Hale praised it as "…", nor a film that Lee called "…",
 // after which the main clause has a subject of its own
-// (testdata/continuation.txt).
+// (testdata/continuation.txt). Words attributed with no cue of their own
+// take any cue verb before them: Rubio said that by refusing to say the
+// words "…," Democrats are "…" (testdata/continuation.txt).
 func (x *extractor) mainCueBefore(j int) bool {
 	toks := x.toks
 	k := x.qtok[j]
+	cue := x.attrs[j].cue
 	for c := k - 1; c >= 0 && k-c <= 2*maxWindow && toks[c].sent == toks[k].sent && toks[c].kind != tPara; c-- {
-		if toks[c].text != x.attrs[j].cue {
+		if cue != "" && toks[c].text != cue || cue == "" && (!cueVerbs[toks[c].low] || toks[c].text != toks[c].low) {
 			continue
 		}
+		main := true
 		for i := c - 1; i >= 0 && c-i <= 8 && toks[i].sent == toks[c].sent && toks[i].kind == tWord; i-- {
 			if subordinators[toks[i].low] || toks[i].is("while", "when", "whereas", "that", "which", "as", "after", "before", "since") {
-				return false
+				main = false
+				break
 			}
 		}
-		return true
+		if main || cue != "" {
+			return main
+		}
 	}
 	return false
 }
@@ -1190,7 +1197,7 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 			return a, true
 		}
 		if p := &toks[max(lo-1, 0)]; lo > 0 && p.kind == tQuote && p.sent == toks[k].sent && x.found[p.q] && !x.attrs[p.q].owned &&
-			(x.attrs[p.q].cue != "" || !x.subjectBetween(lo, k)) &&
+			(x.attrs[p.q].cue != "" || !x.subjectBetween(lo, k) || x.mainCueBefore(p.q)) &&
 			(!endsWithComma(p.text) || x.mainCueBefore(p.q)) && !namedTitle(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
 			// Words quoted later in a report run on with its speaker, not
 			// with the subject of their clause: Brooks stated that the
