@@ -46,6 +46,7 @@ sing sings sang singing barked growled scolded repeated repeats recited chimed b
 contend contends contended contending maintains maintained alleges stressed stresses stressing speculated speculates
 confided confides opined opines reasoned theorized posited surmised hinted clarified clarifies underscored bragged bragging gushed crowed groused grumbled fretted sniped vented implored exhorted intoned reminisced protested objected
 denounce denounces denounced denouncing decry decries decried decrying
+indicated indicates
 `)
 
 // pointVerbs and goVerbs report with a particle: "pointed out", "went on".
