@@ -80,6 +80,10 @@ func backwardNP(toks []token, v, lo int) np {
 			j--
 			continue
 		}
+		if t.kind == tWord && t.is("each", "both", "all") && j-1 >= lo && toks[j-1].kind == tWord && !determiners[toks[j-1].low] && !prepositions[toks[j-1].low] {
+			j-- // what the Times and the Post each called (testdata/conjoined.txt)
+			continue
+		}
 		if t.kind == tWord && dayWords[t.low] && j-1 >= lo && toks[j-1].is("on", "early", "late", "last", "this") {
 			j -= 2
 			continue
