@@ -1425,6 +1425,14 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 				}
 			}
 			subj := forwardNP(toks, v+2, k)
+			if subj.kind == npNone && v+2 < k && indefinites[toks[v+2].low] {
+				// According to some on Twitter, Kelly was "…"
+				// (testdata/nobody.txt).
+				subj = np{kind: npNominal, lo: v + 2, hi: v + 3, words: []string{toks[v+2].low}}
+				if e := v + 5; e < k && toks[e-2].is("on", "in") && toks[e-1].capital() && toks[e].punct(',') {
+					subj.words = append(subj.words, toks[e-2].text, toks[e-1].text)
+				}
+			}
 			if subj.kind == npNone {
 				return attribution{}, false
 			}
