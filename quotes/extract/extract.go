@@ -3611,7 +3611,7 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			return a, true
 		}
 	}
-	if n.kind == npNominal && possessivePronouns[n.det] && (textNouns[n.headWord()] || remarkNouns[n.headWord()] || answerNouns[n.headWord()]) {
+	if h := n.headWord(); n.kind == npNominal && possessivePronouns[n.det] && (textNouns[h] || remarkNouns[h] || answerNouns[h] || planNouns[h]) {
 		// His response, her statement: the words are the owner's
 		// (testdata/pronoun.txt).
 		if p := ownerPronoun[n.det]; p != "" {

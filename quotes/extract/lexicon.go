@@ -150,6 +150,10 @@ var documentNouns = set(`statement statements letter release memo report`)
 var textNouns = set(`remark remarks comment comments statement statements tweet tweets post posts letter letters
 email emails e-mail message messages memo speech op-ed column essay interview`)
 
+// planNouns name a program someone put forward, which speaks for them: her
+// economic plan promises to "…".
+var planNouns = set(`plan plans platform proposal proposals agenda manifesto ad ads website`)
+
 // thatVerbs report a clause of their own, whose verb may stand between them
 // and the words they quote: saying the plan was "…".
 var thatVerbs = set(`saying claiming arguing declaring warning insisting noting suggesting asserting writing adding
