@@ -2760,7 +2760,10 @@ func (x *extractor) uncommaedSubject(i, k int) int {
 		}
 		b := &toks[p-1]
 		if weekdayAfter(toks, p-1) || b.text == b.low && (clause && (pastTense(b) || presentTense(b)) && !determiners[toks[p-2].low] ||
-			!clause && !npStop[b.low] && !prepositions[b.low] && !determiners[b.low] && !possessivePronouns[b.low]) {
+			!clause && !npStop[b.low] && !prepositions[b.low] && !determiners[b.low] && !possessivePronouns[b.low] ||
+			b.is("that", "this") && p-2 >= i && prepositions[toks[p-2].low]) {
+			// (After "with that" too: and with that Sollis broke off with a
+			// dismissive, "…" (testdata/openers.txt).)
 			if v := &toks[q]; q < k && v.kind == tWord && v.text == v.low && !determiners[v.low] && !possessivePronouns[v.low] &&
 				(!npStop[v.low] || copulas[v.low] || auxiliaries[v.low] || adverbs[v.low]) {
 				return p
