@@ -683,8 +683,8 @@ func isCue(toks []token, k int) (int, bool) {
 		k+1 < len(toks) && (toks[k+1].punct('.') || toks[k+1].is("in")) {
 		return 1, true // "…," the Veldans state. (testdata/cues.txt)
 	}
-	if t.low == "state" && k > 1 && toks[k-1].low == "to" && toks[k-2].kind == tWord {
-		return 1, true // prompted Velez to state, "…" (testdata/subjects.txt)
+	if t.low == "state" && k > 1 && toks[k-1].low == "to" && (toks[k-2].kind == tWord || toks[k-2].punct(',')) {
+		return 1, true // prompted Velez (, who …,) to state, "…" (testdata/subjects.txt)
 	}
 	if (t.low == "brand" || t.low == "brands") && k+1 < len(toks) && toks[k+1].kind != tWord && toks[k+1].kind != tQuote {
 		return 1, false // a noun: the Ivanka Trump brand - a business pitched as "…"
@@ -1608,7 +1608,18 @@ func (x *extractor) causedSpeaker(v, lo int) (attribution, bool) {
 		}
 		return x.resolve(np{kind: npPronoun, lo: o, hi: o + 1, words: []string{subject}}, nil)
 	}
-	obj := walkBack(toks, v-2, lo)
+	e := v - 2
+	if toks[e].punct(',') {
+		// Past a relative clause: prompted the Atlas of Elections, which
+		// examines counties, to state (testdata/subjects.txt).
+		for w := e - 1; w > lo+1 && e-w <= maxAppo && toks[w].sent == toks[e].sent; w-- {
+			if toks[w].is("which", "who") && toks[w-1].punct(',') {
+				e = w - 2
+				break
+			}
+		}
+	}
+	obj := walkBack(toks, e, lo)
 	if obj.kind != npProper || obj.lo-1 < lo {
 		return attribution{}, false
 	}
