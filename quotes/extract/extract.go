@@ -1732,13 +1732,16 @@ func (x *extractor) asDescribedBy(k int) (attribution, bool) {
 }
 
 // innerClause returns the index of "when", "after", "because" and the like
-// that opens, inside the sentence from lo, a clause holding the quotation at
-// k with a name for its subject and a verb in the past or the present after
-// it, and no comma that ends the clause before the quotation; or -1.
+// (or "which" after a preposition: an interview in which Strand expressed
+// confidence that …, testdata/subjects.txt) that opens, inside the sentence
+// from lo, a clause holding the quotation at k with a name for its subject
+// and a verb in the past or the present after it, and no comma that ends the
+// clause before the quotation; or -1.
 func (x *extractor) innerClause(lo, k int) int {
 	toks := x.toks
 	for c := k - 2; c > lo; c-- {
-		if toks[c].kind != tWord || toks[c].text != toks[c].low || !toks[c].is("when", "after", "because", "while", "since", "before", "until", "whereas") {
+		if toks[c].kind != tWord || toks[c].text != toks[c].low || !toks[c].is("when", "after", "because", "while", "since", "before", "until", "whereas") &&
+			!(toks[c].low == "which" && prepositions[toks[c-1].low]) {
 			continue
 		}
 		subj := forwardNP(toks, c+1, k)
