@@ -35,6 +35,9 @@ func (x *extractor) notQuotation(i int) bool {
 	if q := x.text[s.start:s.end]; strings.HasPrefix(q, "Follow ") && strings.Contains(q, " on Twitter @") {
 		return true // the writer's sign-off run into a quotation left open (testdata/colon.txt)
 	}
+	if q := x.text[s.start:s.end]; strings.HasSuffix(q, ":") && len(q) < 24 && !strings.ContainsAny(strings.TrimSuffix(q, ":"), ".,;:!?") {
+		return true // a label on a line of its own: "Related:" (testdata/scare.txt)
+	}
 	k := x.qtok[i]
 	if nicknameTok(x.toks, k) {
 		return true // Juan "Chico" Manriquez (testdata/names.txt)
