@@ -376,7 +376,7 @@ nobody everybody somebody anybody everyone someone anyone none nothing everythin
 
 // openers start an adverbial phrase that comes before a sentence's subject
 // and ends at a comma ("Asked about the polls, Trump …").
-var openers = set(`outside inside near around across behind beyond throughout although though whereas whether because unless until once if asked speaking earlier later meanwhile instead still however yesterday today last this
+var openers = set(`outside inside near around across behind beyond throughout although though whereas whether because unless until once if asked speaking earlier later late early meanwhile instead still however yesterday today last this
 in on at after before during when while as since following despite under with without for from amid
 first second third finally indeed then now again also yet thus therefore moreover furthermore plus
 nonetheless nevertheless similarly likewise ultimately overall besides otherwise instead soon perhaps back absent`)
