@@ -1882,16 +1882,20 @@ func (x *extractor) mainSubjectAfter(k int) (attribution, bool) {
 func (x *extractor) ownedAnswer(lo, k int) (attribution, bool) {
 	toks := x.toks
 	j := k - 2
-	if j-1 < lo || !toks[k-1].punct(':') && toks[k-1].low != "that" {
-		return attribution{}, false // His answer: "…"; her answer was that "…"
+	slogan := k-2 > lo && toks[k-1].is("is", "was") && (remarkNouns[toks[k-2].low] || toks[k-2].is("motto", "message"))
+	if j-1 < lo || !toks[k-1].punct(':') && toks[k-1].low != "that" && !slogan {
+		return attribution{}, false // His answer: "…"; her answer was that "…"; her slogan is "…"
 	}
 	if toks[j].is("was", "is") {
 		j--
 	}
-	if j-1 < lo || !answerNouns[toks[j].low] && !remarkNouns[toks[j].low] && !toks[j].is("message", "reaction", "verdict") {
+	if j-1 < lo || !answerNouns[toks[j].low] && !remarkNouns[toks[j].low] && !toks[j].is("message", "reaction", "verdict", "motto") {
 		return attribution{}, false
 	}
 	o := j - 1
+	if slogan && o-1 >= lo && toks[o].text == toks[o].low && !isPossessive(toks[o].text) && (isPossessive(toks[o-1].text) || ownerPronoun[toks[o-1].low] != "") {
+		o-- // Tilda Brann's campaign slogan is "…" (testdata/colon.txt)
+	}
 	if p := ownerPronoun[toks[o].low]; p != "" {
 		return x.resolve(np{kind: npPronoun, lo: o, hi: o + 1, words: []string{p}}, toks[j:j+1])
 	}
