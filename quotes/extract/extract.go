@@ -1446,7 +1446,7 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			return a, true
 		}
 		if isParticiple(toks[v].low) && (v == lo || toks[v-1].punct(',') || toks[v-1].kind == tQuote && endsWithComma(toks[v-1].text) ||
-			v > lo && toks[v-1].is("by", "before", "after", "while", "when") && v+n < len(toks) && (toks[v+n].kind == tQuote || toks[v+n].punct(',') || toks[v+n].punct(':') || toks[v+n].low == "that") || // punctuated his list by saying "…" (testdata/partial.txt)
+			v > lo && toks[v-1].is("by", "before", "after", "while", "when") && v+n < len(toks) && (toks[v+n].kind == tQuote || toks[v+n].punct(',') || toks[v+n].punct(':') || toks[v+n].low == "that" || isDash(&toks[v+n])) || // punctuated his list by saying "…" (testdata/partial.txt); by asserting — in one sentence — that (testdata/subjects.txt)
 			v-2 >= lo && adverbs[toks[v-1].low] && toks[v-2].punct(',')) ||
 			v > lo && (toks[v-1].is("and", "but") || toks[v-1].low == "then" && (v-1 == lo || toks[v-2].kind != tWord || toks[v-2].is("and", "but"))) {
 			// "…," he said, adding that …; Lazar said … and added, "…": the
