@@ -2576,7 +2576,7 @@ func (x *extractor) sentenceSubject(lo, k int, cued bool) (attribution, bool) {
 func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 	toks := x.toks
 	i := lo
-	if cued && i < k && toks[i].punct('(') {
+	if i < k && toks[i].punct('(') {
 		i++ // a sentence in parentheses: (Kane's spokeswoman … said …) (testdata/partial.txt)
 	}
 	for i < k && toks[i].kind == tWord && (toks[i].low == "but" || toks[i].low == "and" || toks[i].low == "so" || toks[i].low == "yet" || toks[i].low == "still") {
