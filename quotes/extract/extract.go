@@ -830,9 +830,18 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 	if a, ok := x.nameThenCue(j, hi); ok && last == ',' {
 		return a, true
 	}
+	clauseEnd := j // a relative clause after the words: "…" that would answer the request, Ada Vale wrote
+	if opens && j < hi && toks[j].is("that", "which") {
+		for clauseEnd < hi && !toks[clauseEnd].punct(',') {
+			clauseEnd++
+		}
+		if clauseEnd == hi {
+			clauseEnd = j
+		}
+	}
 	for v := j; v < hi; v++ {
 		n, ok := isCue(toks, v)
-		if !ok {
+		if !ok || v < clauseEnd {
 			continue
 		}
 		if last == '.' && (hi-j > 8 || hi < len(toks) && !toks[hi].punct('.') || x.clauseAfterCue(v+n, hi) || cueBefore(toks, k)) {
@@ -893,7 +902,15 @@ func (x *extractor) afterCue(k int) (attribution, bool) {
 			}
 		} else {
 			subj = backwardNP(toks, v, j)
-			if subj.kind != npNone && subj.lo > j && !x.onlySkippable(j, subj.lo) && !x.premodifiers(j, subj.lo) &&
+			// "…" that would answer the request, counsel Ada Vale wrote:
+			// the words and a relative clause of them, then the cue
+			// (testdata/cues.txt).
+			c := subj.lo - 1
+			for c > j && subj.lo-c <= 3 && toks[c].kind == tWord && toks[c].text == toks[c].low {
+				c-- // harbour counsel Ada Vale
+			}
+			relative := opens && toks[j].is("that", "which") && c > j && c == clauseEnd
+			if subj.kind != npNone && subj.lo > j && !x.onlySkippable(j, subj.lo) && !x.premodifiers(j, subj.lo) && !relative &&
 				!(toks[j].low == "as" && subj.lo == j+1) { // "…," as Cruz said on Monday (testdata/cues.txt)
 				return attribution{}, false
 			}
