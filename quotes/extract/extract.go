@@ -3695,7 +3695,7 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 		}
 		return a, true
 	}
-	if n.kind == npNominal && n.det == "the" && len(n.words) == 1 && textNouns[n.words[0]] {
+	if n.kind == npNominal && (n.det == "the" || n.det == "that" || n.det == "this") && len(n.words) == 1 && textNouns[n.words[0]] {
 		if a, ok := x.textWriter(n.words[0], n.lo); ok {
 			a.cue = joinTokens(cue)
 			return a, true

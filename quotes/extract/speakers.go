@@ -829,8 +829,8 @@ func walkBack(toks []token, j, lo int) np {
 		if determiners[t.low] && t.capital() && i-2 >= lo && toks[i-1].low == "of" && toks[i-2].capital() && i < j {
 			continue // George Zornick of The Nation (testdata/roles.txt)
 		}
-		if determiners[t.low] {
-			det = t.low
+		if determiners[t.low] || t.text == "That" && i < j && (i == 0 || toks[i-1].sent != sent) {
+			det = t.low // That letter demanded … (testdata/organisation.txt)
 			i--
 			break
 		}
