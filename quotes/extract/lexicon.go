@@ -222,7 +222,7 @@ var adverbs = set(`
 also later then has had have once previously recently reportedly repeatedly again further simply
 quickly immediately just originally initially earlier afterwards finally would will had
 first flatly angrily bluntly calmly firmly frequently often publicly privately separately only even simply
-now already never always
+now already never always still
 `)
 
 // dayWords are skipped together with "on" between a subject and its verb
