@@ -1203,7 +1203,7 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 	// they stand after it ("Trump identified the judge as “Spanish”",
 	// testdata/partial.txt) or after a colon ("Cruz continued:",
 	// testdata/colon.txt).
-	if a, ok := firstOf(lo, k, x.agentAs, x.ownedRemark); ok {
+	if a, ok := firstOf(lo, k, x.agentAs, x.ownedRemark, x.ownedSpeechAct); ok {
 		return a, true
 	}
 	if a, ok := x.afterAside(k); ok {
@@ -1386,6 +1386,33 @@ func isDash(t *token) bool { return t.punct('-') || t.punct('—') || t.punct('�
 // ownedRemark reads words quoted between an owner and a noun for words
 // said as the owner's: Mitt Romney's “47 percent” comment, Obama's “if you
 // like your plan, you can keep it” promise (testdata/partial.txt).
+// ownedSpeechAct gives words quoted right after a named owner's act of
+// speech to the owner: Clinton's broadside against "…"; Reyes's lyrical
+// rejection of "…"; as for Carson's mangling of "…" (testdata/owners.txt).
+func (x *extractor) ownedSpeechAct(lo, k int) (attribution, bool) {
+	toks := x.toks
+	n := k - 1
+	if n > lo && toks[n].is("of", "against", "on", "about") {
+		n--
+	}
+	if n-1 < lo || toks[n].kind != tWord || !speechActNouns[toks[n].low] {
+		return attribution{}, false
+	}
+	o := n - 1
+	for o > lo && n-o <= 3 && toks[o].kind == tWord && toks[o].text == toks[o].low && !isPossessive(toks[o].text) && !npStop[toks[o].low] {
+		o-- // lyrical, repeated
+	}
+	if !isPossessive(toks[o].text) || !toks[o].capital() {
+		return attribution{}, false
+	}
+	subj := walkBack(toks, o, lo)
+	if subj.kind != npProper {
+		return attribution{}, false
+	}
+	subj.words = append(subj.words[:len(subj.words)-1:len(subj.words)-1], stripPossessive(subj.words[len(subj.words)-1]))
+	return x.resolve(subj, nil)
+}
+
 func (x *extractor) ownedRemark(lo, k int) (attribution, bool) {
 	toks := x.toks
 	if k-1 < lo || k+1 >= len(toks) || !isPossessive(toks[k-1].text) || !toks[k-1].capital() || toks[k+1].kind != tWord ||

@@ -150,6 +150,11 @@ var documentNouns = set(`statement statements letter release memo report`)
 var textNouns = set(`remark remarks comment comments statement statements tweet tweets post posts letter letters
 email emails e-mail message messages memo speech op-ed column essay interview`)
 
+// speechActNouns name a thing someone said, whose words may follow: her
+// broadside against "…", his rejection of "…".
+var speechActNouns = set(`broadside rejection mangling mispronunciation mispronunciations denunciation dismissal
+attack attacks criticism critique defense defence embrace praise lament plea aside jab swipe`)
+
 // planNouns name a program someone put forward, which speaks for them: her
 // economic plan promises to "…".
 var planNouns = set(`plan plans platform proposal proposals agenda manifesto ad ads website`)
