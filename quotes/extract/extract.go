@@ -3733,6 +3733,24 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			a.cue = joinTokens(cue)
 			return a, true
 		}
+		for i := n.lo - 1; cue[0].is("read", "reads") && i >= 0 && x.toks[n.lo].sent-x.toks[i].sent <= 3; i-- {
+			if textNouns[x.toks[i].low] {
+				// It is the text just named, its writer's: The email
+				// includes a photo … At the bottom it reads, "…"
+				// (testdata/organisation.txt).
+				if a, ok := x.textWriter(x.toks[i].low, n.lo); ok && a.speaker != "" {
+					a.cue = joinTokens(cue)
+					return a, true
+				}
+				break
+			}
+		}
+		if m, ok := x.ents.pronoun("it", x.toks[n.lo].start); cue[0].is("read", "reads") && (!ok || x.ents.sentencesBetween(m.pos, x.toks[n.lo].start) > 3) {
+			// A text that reads is the text just named, not a body named
+			// sentences ago: "…," it still reads, of a notice board
+			// (testdata/continuation.txt).
+			return attribution{}, true
+		}
 	}
 	if n.kind == npPronoun && n.words[0] == "it" {
 		if a, ok := x.bodySpeakerBefore(n.lo); ok {
