@@ -3228,6 +3228,13 @@ func (x *extractor) continuation(i int, attrs []attribution, found []bool) (attr
 	if k > 0 && toks[k-1].sent == toks[k].sent && toks[k-1].kind != tPara {
 		return attribution{}, false // mid-sentence: a scare quote or a title
 	}
+	if sp := x.spans[i]; k+1 < len(toks) && toks[k+1].sent == toks[k].sent && toks[k+1].kind == tWord && toks[k+1].text == toks[k+1].low &&
+		!cueVerbs[toks[k+1].low] && len(strings.Fields(x.text[sp.start:sp.end])) <= 3 && !strings.ContainsAny(x.text[sp.end-1:sp.end], ",.!?") {
+		// A word or two quoted at the head of a sentence that runs on
+		// are the writer's: 'Stoic' driver identified on the Strip
+		// (testdata/scare.txt).
+		return attribution{}, false
+	}
 	if x.mentionedSubject(k) {
 		return attribution{}, false
 	}
