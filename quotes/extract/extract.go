@@ -1228,6 +1228,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 		if a, ok := firstOf(lo, k, x.labelBefore, x.mannerVerbBefore, x.withSubject, x.whileSubject); ok {
 			return a, true
 		}
+		if a, ok := x.relativeSubject(lo, k); ok {
+			return a, true
+		}
 		if c := x.innerClause(lo, k); c > lo && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
 			// The subject of the clause the quotation stands in: a
 			// controversy in June when Hale assailed a judge for her "…"
@@ -1771,6 +1774,35 @@ func (x *extractor) asDescribedBy(k int) (attribution, bool) {
 			return attribution{}, false
 		}
 		return x.resolve(subj, toks[i+1:v+2])
+	}
+	return attribution{}, false
+}
+
+// relativeSubject gives words quoted in a relative clause on a named person
+// to that person: … softer than that of Robby Mook, who on Friday criticized
+// Sanders for "…" (testdata/subjects.txt).
+func (x *extractor) relativeSubject(lo, k int) (attribution, bool) {
+	toks := x.toks
+	for c := k - 2; c > lo+1; c-- {
+		t := &toks[c]
+		if t.kind == tQuote && !x.skip[t.q] || t.punct(';') || t.punct(':') || t.punct('(') || isDash(t) || t.is("which", "whom", "that") {
+			break // the words stand in a clause of their own: …, who signed the bill, which prompted his wife to …
+		}
+		if t.low != "who" || !toks[c-1].punct(',') {
+			continue
+		}
+		v := c + 1
+		for v < k && v-c <= 4 && toks[v].kind == tWord && (adverbs[toks[v].low] || lyAdverb(toks[v].low) || toks[v].low == "on" || dayWords[toks[v].low]) {
+			v++ // who on Friday criticized
+		}
+		if v >= k || !pastTense(&toks[v]) && !presentTense(&toks[v]) && !cueVerbs[toks[v].low] {
+			return attribution{}, false
+		}
+		ant := walkBack(toks, c-2, lo)
+		if ant.kind != npProper || !x.personName(ant) {
+			return attribution{}, false
+		}
+		return x.resolve(ant, nil)
 	}
 	return attribution{}, false
 }
