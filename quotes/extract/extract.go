@@ -1779,16 +1779,19 @@ func (x *extractor) asDescribedBy(k int) (attribution, bool) {
 }
 
 // relativeSubject gives words quoted in a relative clause on a named person
-// to that person: … softer than that of Robby Mook, who on Friday criticized
-// Sanders for "…" (testdata/subjects.txt).
+// to that person: … softer than that of Tomas Fenn, who criticized the board
+// for "…" (testdata/subjects.txt); or on a named body, with which: profiled
+// in the Harbour Gazette, which ran an article calling him the "…"
+// (testdata/organisation.txt).
 func (x *extractor) relativeSubject(lo, k int) (attribution, bool) {
 	toks := x.toks
 	for c := k - 2; c > lo+1; c-- {
 		t := &toks[c]
-		if t.kind == tQuote && !x.skip[t.q] || t.punct(';') || t.punct(':') || t.punct('(') || isDash(t) || t.is("which", "whom", "that") {
+		which := t.low == "which" && toks[c-1].punct(',')
+		if t.kind == tQuote && !x.skip[t.q] || t.punct(';') || t.punct(':') || t.punct('(') || isDash(t) || t.is("whom", "that") || t.low == "which" && !which {
 			break // the words stand in a clause of their own: …, who signed the bill, which prompted his wife to …
 		}
-		if t.low != "who" || !toks[c-1].punct(',') {
+		if t.low != "who" && !which || !toks[c-1].punct(',') {
 			continue
 		}
 		v := c + 1
@@ -1799,8 +1802,8 @@ func (x *extractor) relativeSubject(lo, k int) (attribution, bool) {
 			return attribution{}, false
 		}
 		ant := walkBack(toks, c-2, lo)
-		if ant.kind != npProper || !x.personName(ant) {
-			return attribution{}, false
+		if ant.kind != npProper || which == x.personName(ant) {
+			return attribution{}, false // who for a person, which for a body: the Daily Beast, which ran …
 		}
 		return x.resolve(ant, nil)
 	}
