@@ -696,6 +696,10 @@ func isCue(toks []token, k int) (int, bool) {
 	if t.low == "read" && k > 0 && (toks[k-1].is("it", "one", "another") || signNouns[toks[k-1].low]) {
 		return 1, true // "…," it read (testdata/partial.txt)
 	}
+	if t.low == "warning" && k > 0 && (determiners[toks[k-1].low] || possessivePronouns[toks[k-1].low] ||
+		k > 1 && toks[k-1].kind == tWord && toks[k-1].text == toks[k-1].low && (determiners[toks[k-2].low] || possessivePronouns[toks[k-2].low])) {
+		return 1, false // a noun: a weather warning, his stern warning (testdata/pronoun.txt)
+	}
 	if t.low == "written" && k > 0 && toks[k-1].is("has", "had", "have") {
 		return 1, true // as Lena Park had written, "…" (testdata/cues.txt)
 	}
@@ -1229,6 +1233,9 @@ func (x *extractor) beforeCue(k int) (attribution, bool) {
 			return a, true
 		}
 		if a, ok := x.relativeSubject(lo, k); ok {
+			return a, true
+		}
+		if a, ok := x.inWhichPronoun(lo, k); ok {
 			return a, true
 		}
 		if c := x.innerClause(lo, k); c > lo && !titleCase(x.text[x.spans[toks[k].q].start:x.spans[toks[k].q].end]) {
@@ -1806,6 +1813,26 @@ func (x *extractor) relativeSubject(lo, k int) (attribution, bool) {
 			return attribution{}, false // who for a person, which for a body: the Daily Beast, which ran …
 		}
 		return x.resolve(ant, nil)
+	}
+	return attribution{}, false
+}
+
+// inWhichPronoun gives words quoted in a clause opened by a preposition and
+// "which" with he or she as its subject to whom the pronoun stands for:
+// followed by one in which he took credit for "…" (testdata/pronoun.txt).
+func (x *extractor) inWhichPronoun(lo, k int) (attribution, bool) {
+	toks := x.toks
+	for c := k - 3; c > lo; c-- {
+		if toks[c].kind == tQuote && !x.skip[toks[c].q] || toks[c].punct(';') || toks[c].punct(':') {
+			break
+		}
+		if toks[c].low != "which" || !prepositions[toks[c-1].low] || !toks[c+1].is("he", "she") || toks[c+1].text != toks[c+1].low {
+			continue
+		}
+		if v := &toks[c+2]; (pastTense(v) || presentTense(v)) && !x.clauseEndsBefore(c+2, k) {
+			return x.resolve(np{kind: npPronoun, lo: c + 1, hi: c + 2, words: []string{toks[c+1].low}}, nil)
+		}
+		break
 	}
 	return attribution{}, false
 }
