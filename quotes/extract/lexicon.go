@@ -155,6 +155,9 @@ email emails e-mail message messages memo speech op-ed column essay interview`)
 var speechActNouns = set(`broadside rejection mangling mispronunciation mispronunciations denunciation dismissal
 attack attacks criticism critique defense defence embrace praise lament plea aside jab swipe`)
 
+// chantNouns name words a crowd calls out: chants of "…", a chorus of "…".
+var chantNouns = set(`chant chants chanting cries cry shouts shout calls chorus roar roars`)
+
 // planNouns name a program someone put forward, which speaks for them: her
 // economic plan promises to "…".
 var planNouns = set(`plan plans platform proposal proposals agenda manifesto ad ads website`)
