@@ -2788,6 +2788,15 @@ func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 		i = j + 1
 	}
 	subj := forwardNP(toks, i, k)
+	if i+2 < k && toks[i].is("hundreds", "thousands", "dozens", "scores", "millions") && toks[i+1].low == "of" {
+		// Hundreds of demonstrators marched, chanting "…": the
+		// demonstrators, as many as the article says (testdata/partial.txt).
+		if g := forwardNP(toks, i+2, k); g.kind == npNominal && speakerNoun(g.headWord()) {
+			g.words = append([]string{toks[i].text, toks[i+1].text}, g.words...)
+			g.lo, g.head = i, g.headWord()
+			subj = g
+		}
+	}
 	if h := subj.hi; subj.kind == npProper && subj.role == "" && h+2 < k && toks[h].low == "and" && nameAt(toks, h+1) {
 		// Two names that open the sentence speak together: Kane and Ortiz
 		// issued a statement calling … (testdata/subjects.txt).
