@@ -3761,6 +3761,34 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			a.cue = joinTokens(cue)
 			return a, true
 		}
+		if s := x.toks[n.lo].sent; s > 0 && x.sentFirst[s] == n.lo || s > 0 && x.sentFirst[s] < n.lo && n.lo-x.sentFirst[s] <= 4 {
+			// They for the body the sentence before is about, which no
+			// list knows: Politifact did a fact-check … On Tuesday they
+			// published … (testdata/organisation.txt).
+			toks := x.toks
+			for j := x.sentFirst[s-1]; j+1 < x.sentFirst[s]; j++ {
+				if !toks[j].capital() || isPossessive(toks[j].text) || !pastTense(&toks[j+1]) && !toks[j+1].is("did", "has", "had") {
+					continue
+				}
+				b := j
+				for b > x.sentFirst[s-1] && toks[b-1].capital() && !isPossessive(toks[b-1].text) && b > x.sentFirst[s-1]+1 {
+					b-- // the name's capitals, not an opening phrase's
+				}
+				subj := np{kind: npProper, lo: b, hi: j + 1}
+				for _, t := range toks[b : j+1] {
+					subj.words = append(subj.words, t.text)
+				}
+				if x.personName(subj) {
+					break
+				}
+				if m := x.ents.makeMention(append([]string(nil), subj.words...), nil); m.name != "" && !m.person && !m.place {
+					if a, ok := x.resolve(subj, cue); ok && a.speaker != "" {
+						return a, true
+					}
+				}
+				break
+			}
+		}
 	}
 	if h := n.headWord(); n.kind == npNominal && possessivePronouns[n.det] && (textNouns[h] || remarkNouns[h] || answerNouns[h] || planNouns[h]) {
 		// His response, her statement: the words are the owner's
