@@ -3847,12 +3847,12 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			a.cue = joinTokens(cue)
 			return a, true
 		}
-		for i := n.lo - 1; cue[0].is("read", "reads") && i >= 0 && x.toks[n.lo].sent-x.toks[i].sent <= 3; i-- {
-			if textNouns[x.toks[i].low] {
+		for i := n.lo - 1; cue[0].is("read", "reads") && i >= 0 && x.toks[n.lo].sent-x.toks[i].sent <= 6; i-- {
+			if textNouns[x.toks[i].low] && x.toks[i].sent < x.toks[n.lo].sent {
 				// It is the text just named, its writer's: The email
 				// includes a photo … At the bottom it reads, "…"
 				// (testdata/organisation.txt).
-				if a, ok := x.textWriter(x.toks[i].low, n.lo); ok && a.speaker != "" {
+				if a, ok := x.textWriter(x.toks[i].low, x.sentFirst[x.toks[i].sent+1]); ok && a.speaker != "" {
 					a.cue = joinTokens(cue)
 					return a, true
 				}
@@ -4065,6 +4065,23 @@ func (x *extractor) textWriter(noun string, at int) (attribution, bool) {
 				return x.resolve(w, nil)
 			}
 		default:
+			// The text was sent, at whatever hour, by its writer: The email,
+			// released by the trust, was sent at 7:19 p.m. by Ada Finch
+			// (testdata/organisation.txt).
+			for v := i + 1; v < len(toks) && toks[v].sent == t.sent; v++ {
+				if !toks[v].is("sent", "written", "signed", "penned", "authored", "drafted") || toks[v].text != toks[v].low {
+					continue
+				}
+				for b := v + 1; b+1 < len(toks) && b-v <= 8 && toks[b].sent == t.sent; b++ {
+					if toks[b].low == "by" {
+						if w := forwardNP(toks, b+1, min(len(toks), b+1+maxNP)); writes(w) {
+							return x.resolve(w, nil)
+						}
+						break
+					}
+				}
+				break
+			}
 			// The sentence quotes the text already: In a letter to staff,
 			// Quill wrote that the company had "let people down."
 			for v := i + 1; v < len(toks) && toks[v].sent == t.sent; v++ {
