@@ -2691,7 +2691,7 @@ func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 	for i < k && toks[i].kind == tWord && (toks[i].low == "but" || toks[i].low == "and" || toks[i].low == "so" || toks[i].low == "yet" || toks[i].low == "still") {
 		i++
 	}
-	if w := strings.ReplaceAll(toks[min(i, k-1)].low, "’", "'"); i+1 < k && w == "that's" && toks[i+1].is("why", "how") {
+	if i+1 < k && strings.ReplaceAll(toks[i].low, "’", "'") == "that's" && toks[i+1].is("why", "how") {
 		i += 2 // That's why he wanted to "…" (testdata/openers.txt)
 	} else if i+2 < k && toks[i].is("that", "this", "which") && toks[i+1].is("is", "was") && toks[i+2].is("why", "how") {
 		i += 3
