@@ -3761,6 +3761,16 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			a.cue = joinTokens(cue)
 			return a, true
 		}
+		if s := x.toks[n.lo].sent; s > 0 && n.lo-x.sentFirst[s] <= 4 {
+			if subj, ok := x.openingSubject(x.sentFirst[s-1], x.sentFirst[s], false); ok && subj.kind == npNominal && subj.and == nil &&
+				strings.HasSuffix(subj.headWord(), "s") && speakerNoun(subj.headWord()) {
+				// They for the people the sentence before is about: Ferry
+				// workers gathered outside. Later they said … (testdata/pronoun.txt).
+				if a, ok := x.resolve(subj, cue); ok && a.speaker != "" {
+					return a, true
+				}
+			}
+		}
 		if s := x.toks[n.lo].sent; s > 0 && x.sentFirst[s] == n.lo || s > 0 && x.sentFirst[s] < n.lo && n.lo-x.sentFirst[s] <= 4 {
 			// They for the body the sentence before is about, which no
 			// list knows: Politifact did a fact-check … On Tuesday they
