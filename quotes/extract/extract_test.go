@@ -281,7 +281,7 @@ var pathological = []string{
 // linearPatterns are inputs that would go quadratic in a careless
 // extractor: many cues, unclosed and nested marks, repeated names.
 var linearPatterns = []string{"John Smith said \"a.\" Smith said \"b.\" He said \"c.\" ", "the spokesman said \"x\" ", "“‘«\"'", "he said \"", "\"a\n\n\"b", " Mr. Smith said, \"", "”a “", `, he said, adding that "`, `He said: "`,
-	"Q: Why?\nMarsh: I said \"no.\"\nMore.\n", "Q: x\nA: I y\n", "ROSS: a\nNIA ROSS: b\n"}
+	"Q: Why?\nMarsh: I said \"no.\"\nMore.\n", "Q: x\nA: I y\n", "ROSS: a\nNIA ROSS: b\n", "“a claim “b” c,” Ross wrote. ", "“a “b "}
 
 // TestLinear checks that the extractor's cost grows linearly with its input,
 // measured in bytes allocated (deterministic, unlike time): 16 times the

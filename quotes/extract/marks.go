@@ -50,10 +50,13 @@ func isSingleMark(r rune) bool {
 func findSpans(text string) []span {
 	var spans []span
 	inDouble := false
+	nested := false    // inside curly marks nested in curly marks: “… claim that the deal “has to do with Israel” makes clear …,”
+	nestTried := false // one look ahead for nesting per quotation keeps the scan linear
 	var cur span
 	singleOpen := -1 // byte offset of a pending single opening mark
 	prev := rune(' ')
 	emit := func(closeAt, endAt int) {
+		nested, nestTried = false, false
 		cur.close = closeAt
 		cur.end = endAt
 		trim(text, &cur)
@@ -124,6 +127,15 @@ func findSpans(text string) []span {
 		case inDouble && isCloseDouble(r) && unicode.IsDigit(prev) && feetBefore(text, i):
 			// An inch mark inside the quotation closes nothing: he's
 			// like 6’2”,” Rubio said (testdata/marks.txt).
+		case inDouble && r == '“' && strings.HasPrefix(text[cur.open:], "“") && unicode.IsSpace(prev) && nextIsLetter(text, i+w) && !nested && !nestTried && func() bool {
+			nestTried = true
+			return nestedOpen(text, cur.start, i)
+		}():
+			// Curly marks inside curly marks, the inner quotation opening
+			// mid-sentence, close twice (testdata/nested.txt).
+			nested = true
+		case inDouble && nested && r == '”':
+			nested = false
 		case inDouble && (isCloseDouble(r) || r == '“' && !unicode.IsSpace(prev) && !nextIsLetter(text, i+w)):
 			// A left mark typed as a closing one ends the quotation too:
 			// “It's unusual,“ said Noble.
@@ -183,6 +195,32 @@ func findSpans(text string) []span {
 		emit(len(text), len(text))
 	}
 	return spans
+}
+
+// nestedOpen reports whether a curly opening mark at i, inside a quotation
+// whose words start at start, opens a quotation within it: the words before
+// it in the same sentence end in a lower-case word, and a closing mark
+// follows it in its paragraph, then more words and another closing mark.
+func nestedOpen(text string, start, i int) bool {
+	before := strings.TrimRight(text[start:i], " ")
+	if before == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(before); !unicode.IsLower(r) {
+		return false
+	}
+	end := strings.IndexByte(text[i:min(len(text), i+maxQuoteBytes)], '\n')
+	if end < 0 {
+		end = min(len(text), i+maxQuoteBytes) - i
+	}
+	para := text[i : i+end]
+	first := strings.Index(para, "”")
+	if first < 0 {
+		return false
+	}
+	rest := para[first+len("”"):]
+	second := strings.Index(rest, "”")
+	return second > 0 && !strings.Contains(rest[:second], "“")
 }
 
 // opensHere reports whether a straight double mark at i opens a quotation:

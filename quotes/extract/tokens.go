@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,6 +60,12 @@ func tokenize(text string, spans []span) []token {
 	toks := make([]token, 0, len(text)/5+len(spans)+1)
 	si := 0
 	for i := 0; i < len(text); {
+		if len(toks) == cap(toks) {
+			// More tokens than the guess from the length: count the rest
+			// and grow once (testdata of one-letter words and marks,
+			// TestLinear).
+			toks = slices.Grow(toks, countTokens(text, spans[si:], i))
+		}
 		if si < len(spans) && i >= spans[si].open {
 			s := spans[si]
 			toks = append(toks, token{kind: tQuote, start: s.open, end: s.close, text: text[s.open:s.close], q: si})
@@ -87,6 +94,56 @@ func tokenize(text string, spans []span) []token {
 	}
 	numberSentences(toks, spans, text)
 	return toks
+}
+
+// countTokens returns at least as many tokens as tokenize will make of text
+// from byte from on, and seldom many more, so that their slice grows once: a
+// guess from the length alone grew it over and over on text of one-letter
+// words and marks ("“a “b “a …"), which made the cost grow faster than the
+// text (TestLinear).
+func countTokens(text string, spans []span, from int) int {
+	n := len(spans) + 1
+	si := 0
+	inWord := false
+	for i := from; i < len(text); {
+		if si < len(spans) && i >= spans[si].open {
+			i = max(i, spans[si].close)
+			si++
+			inWord = false
+			continue
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, most of any article, without decoding.
+			switch {
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '@' || c == '#':
+				if !inWord {
+					n++
+					inWord = true
+				}
+			case c == ' ' || c == '\t' || c == '\r':
+				inWord = false
+			default:
+				n++
+				inWord = false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch word := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#'; {
+		case word && !inWord:
+			n++
+			inWord = true
+		case word:
+		case unicode.IsSpace(r) && r != '\n':
+			inWord = false
+		default:
+			n++ // a mark or a line break, or a rune that joins a word (it is counted as its own)
+			inWord = false
+		}
+		i += w
+	}
+	return n
 }
 
 // wordEnd returns the end of the word starting at i: letters and digits,
