@@ -40,7 +40,9 @@ func isSingleMark(r rune) bool {
 //
 // Rules:
 //   - Double marks, straight or curly, open and close quotations; single marks
-//     inside them are part of the quoted words (testdata/nested.txt).
+//     inside them are part of the quoted words (testdata/nested.txt), and so
+//     are curly double marks opened mid-sentence and closed before the
+//     quotation's own closing mark (testdata/nested.txt).
 //   - A paragraph that ends inside a quotation and is followed by a paragraph
 //     opening with a mark continues the quotation (testdata/multipara.txt);
 //     otherwise the quotation ends with its paragraph.
