@@ -1603,7 +1603,7 @@ func (x *extractor) beforeCueIn(lo, k int) (attribution, bool) {
 			// Clinton's remark as a compliment (testdata/cues.txt).
 			continue
 		}
-		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(subj.headWord()) && !partyWords[subj.headWord()] {
+		if subj.kind == npNone || subj.kind == npNominal && namingVerbs[toks[v].low] && !speakerNoun(subj.headWord()) && !partyWords[subj.headWord()] && !indefinites[subj.headWord()] {
 			// But a party's member names too: what one Latino
 			// conservative has dubbed "…" (testdata/cues.txt).
 			return attribution{}, false

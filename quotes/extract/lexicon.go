@@ -395,7 +395,7 @@ var openingAdverbs = set(`then now later still also again finally meanwhile howe
 eventually ultimately soon recently earlier afterwards perhaps maybe`)
 
 // indefinites stand as a subject for people the article does not name.
-var indefinites = set(`some several others many both few most`)
+var indefinites = set(`some several others many both few most someone somebody`)
 
 // partyWords and demonymWords describe people and are no one's name:
 // Republican, Democrat, American.
