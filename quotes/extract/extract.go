@@ -2691,6 +2691,15 @@ func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 	for i < k && toks[i].kind == tWord && (toks[i].low == "but" || toks[i].low == "and" || toks[i].low == "so" || toks[i].low == "yet" || toks[i].low == "still") {
 		i++
 	}
+	for c := i; c < k && c-i <= 2 && toks[c].kind == tWord && toks[c].is("for", "instance", "example", "in", "short", "sum", "plus", "also", "again", "first", "second", "third", "finally"); c++ {
+		if c+1 < k && toks[c+1].punct(':') && c+2 < k && toks[c+2].kind == tWord {
+			i = c + 2 // For instance: That Clinton also misjudged … (testdata/openers.txt)
+			break
+		}
+	}
+	if i+1 < k && toks[i].text == "That" && nameAt(toks, i+1) {
+		i++ // That Clinton also misjudged Assad, having referred to him as a "…"
+	}
 	if i+1 < k && strings.ReplaceAll(toks[i].low, "’", "'") == "that's" && toks[i+1].is("why", "how") {
 		i += 2 // That's why he wanted to "…" (testdata/openers.txt)
 	} else if i+2 < k && toks[i].is("that", "this", "which") && toks[i+1].is("is", "was") && toks[i+2].is("why", "how") {
