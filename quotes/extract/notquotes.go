@@ -65,6 +65,9 @@ func (x *extractor) notQuotation(i int) bool {
 	if !titleCase(x.text[s.start:s.end]) {
 		return false
 	}
+	if s.single && prev != nil && prev.kind == tWord && len(strings.Fields(x.text[s.start:s.end])) >= 2 {
+		return true // in single marks mid-sentence, title-cased words are a title: departing 'Finding Neverland' (testdata/title.txt)
+	}
 	if prev != nil && prev.low == "of" && k > 2 && chantNouns[x.toks[k-2].low] && !x.toks[k-3].is("to", "amid", "over", "among") {
 		// A chant of "Feel the Bern!" is said, not a title, by whoever
 		// joined in it; walking in to chants of "…" names no chanter
