@@ -65,6 +65,9 @@ func (x *extractor) notQuotation(i int) bool {
 	if !titleCase(x.text[s.start:s.end]) {
 		return false
 	}
+	if prev != nil && prev.is("new", "such", "latest", "upcoming", "hit", "classic", "acclaimed", "bestselling", "best-selling") {
+		return true // the new "Harbor Watch," the first such "White Book" (testdata/title.txt)
+	}
 	if s.single && prev != nil && prev.kind == tWord && len(strings.Fields(x.text[s.start:s.end])) >= 2 {
 		return true // in single marks mid-sentence, title-cased words are a title: departing 'Finding Neverland' (testdata/title.txt)
 	}
