@@ -380,6 +380,13 @@ func (x *extractor) attribute(out []Quotation) {
 			out[i].Start = x.words[i]
 			out[i].Text = x.text[out[i].Start:out[i].End]
 		}
+		if found[i] && attrs[i].cue == "" && x.cry(i) {
+			// A crowd's cry on a line of its own answers the speaker
+			// before it and is not theirs, though the speaker's turn runs
+			// on past it: "…?" Clinton asked. "Nooooo!" "Or do we …?"
+			// (testdata/continuation.txt).
+			continue
+		}
 		if found[i] {
 			role := attrs[i].role
 			if r := roles[attrs[i].speaker]; role == "" || role == "doctor" || len(r) > len(role) && strings.HasSuffix(strings.ToLower(r), " "+strings.ToLower(role)) {
@@ -395,6 +402,29 @@ func (x *extractor) attribute(out []Quotation) {
 			out[i].Speaker, out[i].Role, out[i].Cue = commonNoun(attrs[i].speaker, x.ents.lowers), role, attrs[i].cue
 		}
 	}
+}
+
+// cry reports whether quotation i is one word with a letter drawn out, on a
+// line of its own: "Nooooo!", "Yesssss!".
+func (x *extractor) cry(i int) bool {
+	k := x.qtok[i]
+	if k > 0 && x.toks[k-1].kind != tPara || k+1 < len(x.toks) && x.toks[k+1].kind != tPara {
+		return false
+	}
+	w := strings.TrimRight(x.text[x.spans[i].start:x.spans[i].end], "!?.,")
+	if w == "" || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return false
+	}
+	run, last := 0, rune(0)
+	for _, r := range strings.ToLower(w) {
+		if r != last {
+			run, last = 0, r
+		}
+		if run++; run >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // thatWasHow attributes a quotation that ends its sentence, and often its
