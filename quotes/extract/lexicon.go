@@ -111,7 +111,7 @@ representative rep. sen. gov. democrat republican veteran doctor nurse officer a
 actor actress singer comedian star celebrity athlete coach player artist musician rapper director producer
 prosecutor prosecutors judge judges attorneys lawyers agents officers soldiers troops delegates donors
 governors senators lawmakers legislators mayors candidates nominees leaders members voters workers
-economists scientists researchers historians strategists pollsters consultants operatives insider insiders demonstrator demonstrators marcher marchers
+economists scientists researchers historians strategists pollsters consultants operatives insider insiders demonstrator demonstrators marcher marchers audience crowd crowds
 adviser advisers aide aides staffer staffers volunteer volunteers organizer organizers founder founders
 pastor priest bishop rabbi imam cleric minister ministers diplomat diplomats envoy envoys moderator moderators
 advocate advocates biographer biographers relative relatives
