@@ -155,6 +155,10 @@ email emails e-mail message messages memo speech op-ed column essay interview`)
 var speechActNouns = set(`broadside rejection mangling mispronunciation mispronunciations denunciation dismissal
 attack attacks criticism critique defense defence embrace praise lament plea aside jab swipe`)
 
+// ideaNouns name a notion someone put in words: the premise of "…", a goal
+// of "…".
+var ideaNouns = set(`premise goal message theme notion idea concept mantra vision promise doctrine`)
+
 // chantNouns name words a crowd calls out: chants of "…", a chorus of "…".
 var chantNouns = set(`chant chants chanting cries cry shouts shout calls chorus roar roars`)
 
