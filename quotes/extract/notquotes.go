@@ -71,7 +71,7 @@ func (x *extractor) notQuotation(i int) bool {
 	if s.single && prev != nil && prev.kind == tWord && len(strings.Fields(x.text[s.start:s.end])) >= 2 {
 		return true // in single marks mid-sentence, title-cased words are a title: departing 'Finding Neverland' (testdata/title.txt)
 	}
-	if prev != nil && prev.low == "of" && k > 2 && ideaNouns[x.toks[k-2].low] {
+	if prev != nil && (prev.low == "of" && k > 2 && ideaNouns[x.toks[k-2].low] || prev.is("the", "a") && k > 3 && x.toks[k-2].low == "of" && ideaNouns[x.toks[k-3].low]) {
 		return false // the basic premise of the "Ferguson Effect," a goal of "Peace Through Strength" (testdata/title.txt)
 	}
 	if prev != nil && prev.low == "of" && k > 2 && chantNouns[x.toks[k-2].low] && !x.toks[k-3].is("to", "amid", "over", "among") {
