@@ -2895,6 +2895,11 @@ func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 		// (testdata/subjects.txt).
 		return np{}, false
 	}
+	if h := x.afterApposition(subj.hi, k); !cued && h+2 < k && toks[h].is("was", "were") && pastTense(&toks[h+1]) && toks[h+2].is("with", "by") {
+		// Nor one greeted with chants of "…" or met by cries of "…": the
+		// words are the greeters' (testdata/partial.txt).
+		return np{}, false
+	}
 	if h := x.afterApposition(subj.hi, k); !cued && h+2 < k && toks[h].kind == tWord && (toks[h].is("has", "have", "had", "'s", "’s") && toks[h+1].low == "been" ||
 		toks[h].is("been")) {
 		if v := h + 1 + btoi(toks[h].low != "been"); v < k && pastTense(&toks[v]) {
