@@ -3805,43 +3805,8 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 			a.cue = joinTokens(cue)
 			return a, true
 		}
-		if s := x.toks[n.lo].sent; s > 0 && n.lo-x.sentFirst[s] <= 4 {
-			if subj, ok := x.openingSubject(x.sentFirst[s-1], x.sentFirst[s], false); ok && subj.kind == npNominal && subj.and == nil &&
-				strings.HasSuffix(subj.headWord(), "s") && speakerNoun(subj.headWord()) {
-				// They for the people the sentence before is about: Ferry
-				// workers gathered outside. Later they said … (testdata/pronoun.txt).
-				if a, ok := x.resolve(subj, cue); ok && a.speaker != "" {
-					return a, true
-				}
-			}
-		}
-		if s := x.toks[n.lo].sent; s > 0 && x.sentFirst[s] == n.lo || s > 0 && x.sentFirst[s] < n.lo && n.lo-x.sentFirst[s] <= 4 {
-			// They for the body the sentence before is about, which no
-			// list knows: Politifact did a fact-check … On Tuesday they
-			// published … (testdata/organisation.txt).
-			toks := x.toks
-			for j := x.sentFirst[s-1]; j+1 < x.sentFirst[s]; j++ {
-				if !toks[j].capital() || isPossessive(toks[j].text) || !pastTense(&toks[j+1]) && !toks[j+1].is("did", "has", "had") {
-					continue
-				}
-				b := j
-				for b > x.sentFirst[s-1] && toks[b-1].capital() && !isPossessive(toks[b-1].text) && b > x.sentFirst[s-1]+1 {
-					b-- // the name's capitals, not an opening phrase's
-				}
-				subj := np{kind: npProper, lo: b, hi: j + 1}
-				for _, t := range toks[b : j+1] {
-					subj.words = append(subj.words, t.text)
-				}
-				if x.personName(subj) {
-					break
-				}
-				if m := x.ents.makeMention(append([]string(nil), subj.words...), nil); m.name != "" && !m.person && !m.place {
-					if a, ok := x.resolve(subj, cue); ok && a.speaker != "" {
-						return a, true
-					}
-				}
-				break
-			}
+		if a, ok := x.theyBefore(n.lo, cue); ok {
+			return a, true
 		}
 	}
 	if h := n.headWord(); n.kind == npNominal && possessivePronouns[n.det] && (textNouns[h] || remarkNouns[h] || answerNouns[h] || planNouns[h]) {
@@ -3949,6 +3914,49 @@ func (x *extractor) resolve(n np, cue []token) (attribution, bool) {
 func description(speaker string) bool {
 	last := lower(speaker[strings.LastIndexByte(speaker, ' ')+1:])
 	return speaker[0] >= 'a' && speaker[0] <= 'z' || partyWords[last] || demonymWords[last] || personNouns[last]
+}
+
+// theyBefore resolves "they" near the start of its sentence, at token p, to
+// whom the sentence before is about when no plural speaker came before:
+// people described (Ferry workers gathered outside. Later they said …,
+// testdata/pronoun.txt) or a body no list knows (Tidewatch did a fact-check
+// … On Tuesday they published …, testdata/organisation.txt).
+func (x *extractor) theyBefore(p int, cue []token) (attribution, bool) {
+	toks := x.toks
+	s := toks[p].sent
+	if s == 0 || p-x.sentFirst[s] > 4 {
+		return attribution{}, false
+	}
+	lo, hi := x.sentFirst[s-1], x.sentFirst[s]
+	if subj, ok := x.openingSubject(lo, hi, false); ok && subj.kind == npNominal && subj.and == nil &&
+		strings.HasSuffix(subj.headWord(), "s") && speakerNoun(subj.headWord()) {
+		if a, ok := x.resolve(subj, cue); ok && a.speaker != "" {
+			return a, true
+		}
+	}
+	for j := lo; j+1 < hi; j++ {
+		if !toks[j].capital() || isPossessive(toks[j].text) || !pastTense(&toks[j+1]) && !toks[j+1].is("did", "has", "had") {
+			continue
+		}
+		b := j
+		for b > lo+1 && toks[b-1].capital() && !isPossessive(toks[b-1].text) {
+			b-- // the name's capitals, not an opening phrase's
+		}
+		subj := np{kind: npProper, lo: b, hi: j + 1}
+		for _, t := range toks[b : j+1] {
+			subj.words = append(subj.words, t.text)
+		}
+		if x.personName(subj) {
+			break
+		}
+		if m := x.ents.makeMention(append([]string(nil), subj.words...), nil); m.name != "" && !m.person && !m.place {
+			if a, ok := x.resolve(subj, cue); ok && a.speaker != "" {
+				return a, true
+			}
+		}
+		break
+	}
+	return attribution{}, false
 }
 
 // cataphor returns the name a pronoun at token p looks ahead to, when the
