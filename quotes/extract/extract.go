@@ -726,7 +726,7 @@ func isCue(toks []token, k int) (int, bool) {
 	if t.low == "read" && k > 0 && (toks[k-1].is("it", "one", "another") || signNouns[toks[k-1].low]) {
 		return 1, true // "…," it read (testdata/partial.txt)
 	}
-	if chantNouns[t.low] && k > 0 && (toks[k-1].is("with", "of", "to", "amid", "by") || determiners[toks[k-1].low] || possessivePronouns[toks[k-1].low]) {
+	if chantNouns[t.low] && k > 0 && (toks[k-1].is("with", "of", "amid", "by") || determiners[toks[k-1].low] || possessivePronouns[toks[k-1].low]) {
 		return 1, false // a noun: greeted with chants of "…" (testdata/partial.txt)
 	}
 	if t.low == "warning" && k > 0 && (determiners[toks[k-1].low] || possessivePronouns[toks[k-1].low] ||
