@@ -2799,6 +2799,18 @@ func (x *extractor) openingSubject(lo, k int, cued bool) (np, bool) {
 	if i+1 < k && toks[i].kind == tWord && strings.HasSuffix(toks[i].low, "-year-old") && nameAt(toks, i+1) {
 		i++ // an age before the name: 76-year-old Morton Blackwell … (testdata/subjects.txt)
 	}
+	if i < k && numberWord(&toks[i]) {
+		// A poll's share, cue or no cue: 73 percent of Americans accepted
+		// that the outline was the "…" (testdata/nobody.txt).
+		for v := i + 2; v < k && v-i <= 8 && toks[v].kind == tWord; v++ {
+			if pastTense(&toks[v]) || presentTense(&toks[v]) {
+				if n, ok := share(toks, v-1, i); ok && n.lo == i {
+					return n, true
+				}
+				break
+			}
+		}
+	}
 	if i < k && toks[i].kind == tWord {
 		// A sentence that opens with an adverb, a participle or a number has
 		// no subject here: "Ironically, …", "Sitting down with …".
