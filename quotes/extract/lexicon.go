@@ -162,9 +162,10 @@ var ideaNouns = set(`premise goal message theme notion idea concept mantra visio
 // chantNouns name words a crowd calls out: chants of "…", a chorus of "…".
 var chantNouns = set(`chant chants chanting cries cry shouts shout calls chorus roar roars`)
 
-// planNouns name a program someone put forward, which speaks for them: her
-// economic plan promises to "…".
-var planNouns = set(`plan plans platform proposal proposals agenda manifesto ad ads website`)
+// planNouns name a program someone put forward, or an account that posts for
+// them, which speaks for them: her economic plan promises to "…"; her Twitter
+// account posted: "…".
+var planNouns = set(`plan plans platform proposal proposals agenda manifesto ad ads website account accounts`)
 
 // thatVerbs report a clause of their own, whose verb may stand between them
 // and the words they quote: saying the plan was "…".
