@@ -121,17 +121,15 @@ type evalScore struct {
 
 // optF1 is the F1 with the gold quotations that have no source left out.
 func (s evalScore) optF1() float64 {
-	p, r := ratio(s.optPredHit, s.optPred), ratio(s.optGoldHit, s.gold-s.sourceless)
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
+	return harmonic(ratio(s.optPredHit, s.optPred), ratio(s.optGoldHit, s.gold-s.sourceless))
 }
 
 func (s evalScore) precision() float64 { return ratio(s.predHit, s.pred) }
 func (s evalScore) recall() float64    { return ratio(s.goldHit, s.gold) }
-func (s evalScore) f1() float64 {
-	p, r := s.precision(), s.recall()
+func (s evalScore) f1() float64        { return harmonic(s.precision(), s.recall()) }
+
+// harmonic is the harmonic mean of precision p and recall r, the F1.
+func harmonic(p, r float64) float64 {
 	if p+r == 0 {
 		return 0
 	}
